@@ -1,0 +1,5 @@
+"""`python -m fupin_cli`."""
+
+from .cli.app import main
+
+main()

@@ -1,0 +1,182 @@
+"""Corpus: the loaded documents and registries, with lookup by id, alias, article and actor."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .errors import (
+    AmbiguousActor,
+    UnknownActor,
+    UnknownDocument,
+    UnknownReference,
+)
+from .models import Actor, Article, Document, Reference, Task
+from .normalize import normalize
+from .numerals import parse_int
+
+
+def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
+    """Close matches for a mistyped name, best first."""
+    return difflib.get_close_matches(name, list(choices), n=n, cutoff=0.6)
+
+
+@dataclass
+class ActorRegistry:
+    """Canonical actors and every name they go by, resolved through the normalizer."""
+
+    actors: list[Actor]
+    _by_key: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_key = {}
+        for actor in self.actors:
+            for name in (actor.name, *(a.name for a in actor.aliases)):
+                self._by_key.setdefault(normalize(name), actor.name)
+
+    @cached_property
+    def by_name(self) -> dict[str, Actor]:
+        return {a.name: a for a in self.actors}
+
+    def canonical(self, name: str) -> str | None:
+        """Canonical name for an exact name or alias (in any script), else None."""
+        return self._by_key.get(normalize(name))
+
+    def names(self) -> list[str]:
+        """Every known spelling (canonical and aliases), longest first: for splitting lists."""
+        out = {a.name for a in self.actors}
+        for a in self.actors:
+            out.update(al.name for al in a.aliases)
+        return sorted(out, key=lambda s: (-len(s), s))
+
+    def successors_of(self, name: str) -> list[str]:
+        actor = self.by_name.get(name)
+        return [s.name for s in actor.successors] if actor else []
+
+    def predecessors_of(self, name: str) -> list[str]:
+        """Historical units whose successor is `name` (a current unit)."""
+        return [a.name for a in self.actors if any(s.name == name for s in a.successors)]
+
+    def resolve(self, query: str) -> str:
+        """Resolve a user's actor name: canonical, alias, other script, or an unambiguous part.
+
+        Raises:
+            UnknownActor: nothing matches; carries close names as suggestions.
+            AmbiguousActor: the part matches several actors.
+        """
+        exact = self.canonical(query)
+        if exact is not None:
+            return exact
+        key = normalize(query)
+        successor_hits = sorted({a.name for a in self.actors for s in a.successors
+                                 if normalize(s.name) == key})
+        if successor_hits:
+            return successor_hits[0] if len(successor_hits) == 1 else self._ambiguous(
+                query, successor_hits)
+        hits = sorted({canon for k, canon in self._by_key.items() if key and key in k})
+        if len(hits) == 1:
+            return hits[0]
+        if hits:
+            return self._ambiguous(query, hits)
+        raise UnknownActor(query, suggest(query, [a.name for a in self.actors]))
+
+    @staticmethod
+    def _ambiguous(query: str, hits: list[str]) -> str:
+        raise AmbiguousActor(query, hits)
+
+
+@dataclass
+class Corpus:
+    """Everything a query needs: documents in corpus order plus both registries."""
+
+    documents: list[Document]
+    actors: list[Actor]
+    references: list[Reference]
+    _doc_keys: dict[str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._doc_keys = {}
+        for doc in self.documents:
+            for key in (doc.id, *doc.aliases):
+                self._doc_keys.setdefault(normalize(key), doc.id)
+
+    @cached_property
+    def registry(self) -> ActorRegistry:
+        return ActorRegistry(self.actors)
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    @cached_property
+    def references_by_id(self) -> dict[str, Reference]:
+        return {r.id: r for r in self.references}
+
+    def document(self, key: str) -> Document:
+        """A document by id or alias (any script).
+
+        Raises:
+            UnknownDocument: with the closest ids as suggestions.
+        """
+        doc_id = self._doc_keys.get(normalize(key))
+        if doc_id is None:
+            raise UnknownDocument(key, suggest(key, [d.id for d in self.documents]))
+        return self.by_id[doc_id]
+
+    def article(self, doc: Document, ref: str) -> Article:
+        """An article by `14`, `第十四条`, `十四`, `(十四)` or its label as written."""
+        key = normalize(ref)
+        for art in doc.articles:
+            if normalize(art.label) == key:
+                return art
+        no = parse_article_ref(ref)
+        art = doc.article(no) if no is not None else None
+        if art is None:
+            labels = [a.label for a in doc.articles]
+            raise UnknownReference(
+                ref,
+                suggest(ref, labels),
+                hint=f"({doc.id} has {len(doc.articles)} articles"
+                + (f" and {len(doc.tasks)} tasks)" if doc.tasks else ")"),
+            )
+        return art
+
+    def task(self, doc: Document, ref: str) -> Task:
+        """A task by its outline path, the end of it ((一) 3. (2)), or its number in the table."""
+        key = normalize(ref)
+        exact = [t for t in doc.tasks if normalize(t.path) == key]
+        if exact:
+            return exact[0]
+        ends = [t for t in doc.tasks if normalize(t.path).endswith(key)]
+        if len(ends) == 1:
+            return ends[0]
+        if key.startswith("#") and key[1:].isdigit():
+            no = int(key[1:])
+            found = [t for t in doc.tasks if t.no == no]
+            if found:
+                return found[0]
+        raise UnknownReference(ref, suggest(ref, [t.path for t in doc.tasks]),
+                               hint="(a task path such as '(一) 3. (2)' or #N)")
+
+    def all_articles(self) -> Iterator[tuple[Document, Article]]:
+        for doc in self.documents:
+            for art in doc.articles:
+                yield doc, art
+
+    def all_tasks(self) -> Iterator[tuple[Document, Task]]:
+        for doc in self.documents:
+            for task in doc.tasks:
+                yield doc, task
+
+
+_ARTICLE_REF = re.compile(r"^第?([0-9零〇一二两三四五六七八九十百千]+)[条條]?$")
+
+
+def parse_article_ref(ref: str) -> int | None:
+    """`14`, `第十四条`, `十四`, `(十四)` -> 14; None when it is not an article number."""
+    key = normalize(ref).strip("()")
+    m = _ARTICLE_REF.match(key)
+    return parse_int(m.group(1)) if m else None

@@ -1,0 +1,84 @@
+"""Typed errors raised by the library; the CLI turns each into one sentence and an exit code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+
+class FupinError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    exit_code = 2
+
+
+class DataError(FupinError):
+    """A data file is unreadable or invalid; names the file, line and field."""
+
+    def __init__(self, path: Path | str, line: int | None, field: str | None, message: str):
+        self.path = Path(path)
+        self.line = line
+        self.field = field
+        self.message = message
+        super().__init__(self.location() + message)
+
+    def location(self) -> str:
+        where = str(self.path)
+        if self.line is not None:
+            where += f":{self.line}"
+        where += ": "
+        if self.field:
+            where += f"{self.field}: "
+        return where
+
+
+class DataErrors(FupinError):
+    """Several data problems at once (validate lists them all)."""
+
+    def __init__(self, errors: Sequence[DataError]):
+        self.errors = list(errors)
+        first = self.errors[0] if self.errors else None
+        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        super().__init__(f"{first}{more}")
+
+
+class NotFound(FupinError):
+    """A name given by the user matched nothing; carries close candidates for a suggestion."""
+
+    what = "name"
+
+    def __init__(self, name: str, candidates: Sequence[str] = (), hint: str | None = None):
+        self.name = name
+        self.candidates = list(candidates)
+        msg = f'unknown {self.what} "{name}"'
+        if self.candidates:
+            msg += "; did you mean " + " or ".join(self.candidates[:3]) + "?"
+        if hint:
+            msg += f" {hint}"
+        super().__init__(msg)
+
+
+class UnknownDocument(NotFound):
+    what = "document"
+
+
+class UnknownReference(NotFound):
+    what = "reference"
+
+
+class UnknownActor(NotFound):
+    what = "actor"
+
+
+class AmbiguousActor(FupinError):
+    def __init__(self, name: str, candidates: Sequence[str]):
+        self.name = name
+        self.candidates = list(candidates)
+        super().__init__(
+            f'actor "{name}" is ambiguous; it matches ' + "、".join(self.candidates[:8])
+            + (" …" if len(self.candidates) > 8 else "")
+        )
+
+
+class IngestError(FupinError):
+    """Raw text could not be turned into a document (empty, binary, no structure)."""

@@ -1,0 +1,227 @@
+"""YAML -> models. Every problem is reported with its file, line and field.
+
+Files are read with libyaml's CSafeLoader when it is installed. Line numbers are only needed
+when something is wrong, so the node tree that carries them is built only then.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors
+from .models import Actor, Document, Reference
+
+try:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+
+
+class _Loader(SafeLoader):  # type: ignore[misc,valid-type]
+    """YAML 1.2 booleans only: a key written `no:` (article number) must stay the string no."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+ACTORS_FILE = "actors.yaml"
+REFERENCES_FILE = "references.yaml"
+REGISTRY_FILES = (ACTORS_FILE, REFERENCES_FILE)
+DATA_ENV = "FUPIN_DATA"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def bundled_data_dir() -> Path:
+    """The documents shipped with the package (or, in a source checkout, the repo's copy)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "policies"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data" / "policies"
+
+
+def bundled_sources_dir() -> Path:
+    """The byte-identical source texts the bundled documents were built from."""
+    return bundled_data_dir().parent / "sources"
+
+
+def resolve_data_dir(data: Path | str | None = None) -> Path:
+    """--data DIR, else $FUPIN_DATA, else the bundled documents."""
+    chosen = data if data is not None else os.environ.get(DATA_ENV) or None
+    if chosen is None:
+        return bundled_data_dir()
+    path = Path(chosen).expanduser()
+    if not path.is_dir():
+        origin = "--data" if data is not None else f"${DATA_ENV}"
+        raise DataError(path, None, None, f"data folder given by {origin} does not exist")
+    return path
+
+
+@dataclass(frozen=True)
+class DataFiles:
+    """The YAML files of one data folder: documents plus the two registries."""
+
+    root: Path
+    documents: tuple[Path, ...]
+    actors: Path
+    references: Path
+
+    def all(self) -> tuple[Path, ...]:
+        return (*self.documents, self.actors, self.references)
+
+
+def list_data_files(root: Path) -> DataFiles:
+    """Find the document files of `root`; registries missing there come from the bundle."""
+    docs = tuple(
+        sorted(
+            p
+            for p in root.rglob("*")
+            if p.suffix in (".yaml", ".yml") and p.name not in REGISTRY_FILES and p.is_file()
+        )
+    )
+    bundled = bundled_data_dir()
+    actors = root / ACTORS_FILE if (root / ACTORS_FILE).is_file() else bundled / ACTORS_FILE
+    refs = root / REFERENCES_FILE
+    if not refs.is_file():
+        refs = bundled / REFERENCES_FILE
+    return DataFiles(root, docs, actors, refs)
+
+
+def read_yaml(path: Path, text: str | None = None) -> Any:
+    """Parse one YAML file; a syntax error becomes a DataError with the line."""
+    if text is None:
+        text = read_text(path)
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise DataError(path, line, None, f"invalid YAML: {exc.problem or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise DataError(path, None, None, f"invalid YAML: {exc}") from exc
+
+
+def line_of(text: str, loc: Iterable[int | str]) -> int | None:
+    """Line (1-based) of the YAML node at `loc`, or of the deepest ancestor that exists."""
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node is not None else None
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == key), None)
+            if match is None:
+                # an unknown or missing key: point at the key itself when it is there
+                key_node = next((k for k, _ in node.value if k.value == key), None)
+                return key_node.start_mark.line + 1 if key_node is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if key >= len(node.value):
+                return line
+            node = node.value[key]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def validation_errors(
+    path: Path, text: str, exc: ValidationError, prefix: tuple[int | str, ...] = ()
+) -> list[DataError]:
+    """Turn pydantic's errors into DataErrors that name file, line and field."""
+    out = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        out.append(DataError(path, line_of(text, loc), _field_name(loc), err["msg"]))
+    return out
+
+
+def _validate(model: type[M], path: Path, text: str, raw: Any, prefix: tuple[int | str, ...]) -> M:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        raise DataErrors(validation_errors(path, text, exc, prefix)) from None
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(path, None, None, "file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(path, None, None, f"cannot read file: {exc}") from None
+
+
+def load_document(path: Path) -> Document:
+    """Read and validate one document file."""
+    text = read_text(path)
+    raw = read_yaml(path, text)
+    if not isinstance(raw, dict):
+        raise DataError(path, 1, None, "a document file must hold a mapping of fields")
+    return _validate(Document, path, text, raw, ())
+
+
+def _load_list(path: Path, key: str, model: type[M]) -> list[M]:
+    text = read_text(path)
+    raw = read_yaml(path, text)
+    if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
+        raise DataError(path, 1, key, f"expected a mapping with a list under '{key}'")
+    items: list[M] = []
+    errors: list[DataError] = []
+    for i, entry in enumerate(raw[key]):
+        try:
+            items.append(_validate(model, path, text, entry, (key, i)))
+        except DataErrors as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise DataErrors(errors)
+    return items
+
+
+def load_actors(path: Path) -> list[Actor]:
+    return _load_list(path, "actors", Actor)
+
+
+def load_references(path: Path) -> list[Reference]:
+    return _load_list(path, "references", Reference)
+
+
+def iter_problems(files: DataFiles) -> Iterator[DataError]:
+    """Every problem of every file, for `fupin validate` (does not stop at the first)."""
+    for path in files.documents:
+        try:
+            load_document(path)
+        except DataErrors as exc:
+            yield from exc.errors
+        except DataError as exc:
+            yield exc
+    for path, loader in ((files.actors, load_actors), (files.references, load_references)):
+        try:
+            loader(path)  # type: ignore[operator]
+        except DataErrors as exc:
+            yield from exc.errors
+        except DataError as exc:
+            yield exc

@@ -1,0 +1,104 @@
+"""The one text normalizer: every match and comparison in fupin goes through `normalize`.
+
+It folds what differs between two printings of the same rule but not its meaning:
+traditional and Taiwan forms to simplified mainland forms (OpenCC ``tw2sp``), full-width
+punctuation and letters to their half-width forms (NFKC), and all whitespace. Display always
+uses the text as the document wrote it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+_WHITESPACE = re.compile(r"\s+")
+# NFKC leaves these brackets alone; doc numbers are written with 〔〕 and with [] alike.
+_EXTRA_FOLD = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]"})
+
+
+@functools.cache
+def _converter() -> Any:
+    import opencc  # imported lazily: only commands that match text pay for it
+
+    return opencc.OpenCC("tw2sp")
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width punctuation, digits and letters to half width (，→, （）→() ：→:)."""
+    return unicodedata.normalize("NFKC", text).translate(_EXTRA_FOLD)
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional / Taiwan forms and phrases to mainland simplified (網際網路→互联网)."""
+    return str(_converter().convert(text))
+
+
+def normalize(text: str) -> str:
+    """Return the comparison form of `text`: simplified, half-width, without whitespace.
+
+    Idempotent: ``normalize(normalize(t)) == normalize(t)``.
+    """
+    if not text:
+        return ""
+    folded = fold_width(_WHITESPACE.sub("", text))
+    # Converting twice reaches a fixed point where a phrase rule and a character rule overlap.
+    once = to_simplified(folded)
+    return _WHITESPACE.sub("", fold_width(to_simplified(once)))
+
+
+def char_keys(text: str) -> str:
+    """Each character of `text` normalized on its own, so positions map back 1:1.
+
+    Used only to place highlights in the text as written; matching uses `normalize`.
+    """
+    conv = _converter()
+    out = []
+    for ch in text:
+        if ch.isspace():
+            out.append(" ")
+            continue
+        key = fold_width(str(conv.convert(ch)))
+        out.append(key[:1] if key else " ")
+    return "".join(out)
+
+
+def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """Where each term occurs in `text` as written (any script, width), merged and sorted."""
+    keys = char_keys(text)
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        needle = normalize(term)
+        if not needle:
+            continue
+        # whitespace in the text may sit inside a match: search over the text without it
+        compact = [(i, c) for i, c in enumerate(keys) if c != " "]
+        hay = "".join(c for _, c in compact)
+        start = hay.find(needle)
+        while start != -1:
+            spans.append((compact[start][0], compact[start + len(needle) - 1][0] + 1))
+            start = hay.find(needle, start + len(needle))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 60) -> tuple[str, list[tuple[int, int]]]:
+    """Cut `text` to about `width` characters around its first span; shift the spans to match."""
+    flat = text.replace("\n", " ")
+    if len(flat) <= width:
+        return flat, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(flat) - width))
+    end = min(len(flat), start + width)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    shifted = [(a - start + len(prefix), b - start + len(prefix))
+               for a, b in spans if a >= start and b <= end]
+    return prefix + flat[start:end] + suffix, shifted

@@ -1,0 +1,97 @@
+"""Queries over whole documents: the list of documents, one document, one article or task."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..corpus import Corpus
+from ..errors import UnknownReference
+from ..models import Article, Document, Section, Task
+
+
+def document_summaries(corpus: Corpus) -> list[dict[str, Any]]:
+    """One row per document: id, title, level, region, date, counts (`fupin docs`)."""
+    rows = []
+    for doc in corpus.documents:
+        date = doc.issued or doc.effective or doc.published
+        rows.append({
+            "id": doc.id,
+            "title": doc.title,
+            "short_title": doc.short_title,
+            "level": doc.level.value,
+            "region": doc.region,
+            "doc_number": doc.doc_number,
+            "date": date.isoformat() if date else None,
+            "script": doc.script.value,
+            "articles": len(doc.articles),
+            "tasks": len(doc.tasks),
+            "aliases": list(doc.aliases),
+        })
+    return rows
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    doc: Document
+    article: Article
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    doc: Document
+    task: Task
+
+
+def lookup(corpus: Corpus, doc_key: str, ref: str) -> ArticleRef | TaskRef:
+    """An article (14, 第十四条, 十四, (十四)) or, in a division plan, a task path."""
+    doc = corpus.document(doc_key)
+    try:
+        return ArticleRef(doc, corpus.article(doc, ref))
+    except UnknownReference as article_error:
+        if not doc.tasks:
+            raise
+        try:
+            return TaskRef(doc, corpus.task(doc, ref))
+        except UnknownReference:
+            raise article_error from None
+
+
+def article_record(doc: Document, art: Article) -> dict[str, Any]:
+    """The JSON contract of `fupin show DOC REF` for an article."""
+    return {
+        "doc": doc.id,
+        "no": art.no,
+        "label": art.label,
+        "title": art.title,
+        "text": art.text,
+        "items": [i.model_dump(mode="json") for i in art.items],
+        "section": list(art.section),
+        "actors": list(art.actors),
+        "relations": [r.model_dump(mode="json", by_alias=True) for r in art.relations],
+    }
+
+
+def task_record(doc: Document, task: Task) -> dict[str, Any]:
+    return {"doc": doc.id, **task.model_dump(mode="json")}
+
+
+def reading_order(doc: Document) -> Iterator[tuple[int, Section | Article | Task]]:
+    """Headings, articles and tasks in the order a reader meets them, with heading depth."""
+    def children_of(path: tuple[str, ...]) -> Iterator[Article | Task]:
+        yield from (a for a in doc.articles if a.section == path)
+        yield from (t for t in doc.tasks if tuple(t.section) == path)
+
+    def walk(sections: tuple[Section, ...], path: tuple[str, ...], depth: int
+             ) -> Iterator[tuple[int, Section | Article | Task]]:
+        for section in sections:
+            here = (*path, section.label)
+            yield depth, section
+            for child in children_of(here):
+                yield depth + 1, child
+            yield from walk(section.sections, here, depth + 1)
+
+    for child in children_of(()):
+        yield 0, child
+    yield from walk(doc.sections, (), 0)

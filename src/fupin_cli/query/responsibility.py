@@ -1,0 +1,224 @@
+"""Who is responsible: who leads a task, what a unit is responsible for, the load per unit.
+
+Two kinds of evidence answer it: the rows of task tables (牵头单位 / 协同单位) and articles
+that assign duties to actors. All matching goes through `normalize`, so a simplified query
+finds a traditional text and the other way round.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import Field
+
+from ..corpus import Corpus
+from ..errors import UnknownActor
+from ..models import Actor, Article, Document, Frozen, Level, Task
+from ..normalize import normalize
+
+HitKind = Literal["task", "article"]
+
+
+class Hit(Frozen):
+    """One piece of evidence: a task row or an article, with the units it names."""
+
+    doc: str
+    kind: HitKind
+    ref: str = Field(description="Task path, or the article's label as written.")
+    text: str
+    lead: tuple[str, ...] = Field(description="Lead units; for an article, its actors.")
+    co: tuple[str, ...] = ()
+    score: float = Field(default=0.0, description="Share of the text the query covers.")
+
+
+class Duties(Frozen):
+    """Everything one unit (or the historical units a current name covers) is named in."""
+
+    actor: str
+    covers: tuple[str, ...] = Field(description="Registry units included (history of a name).")
+    lead: tuple[Hit, ...]
+    co: tuple[Hit, ...]
+    articles: tuple[Hit, ...]
+
+
+class ActorLoad(Frozen):
+    name: str
+    aliases: tuple[str, ...]
+    level: Level
+    kind: str
+    lead: int
+    co: int
+    articles: int
+    successors: tuple[str, ...] = ()
+
+
+def _norm(corpus: Corpus, text: str) -> str:
+    cache: dict[str, str] = corpus.__dict__.setdefault("_norm_cache", {})
+    value = cache.get(text)
+    if value is None:
+        value = cache[text] = normalize(text)
+    return value
+
+
+def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
+    return Hit(doc=doc.id, kind="task", ref=task.path, text=task.text, lead=task.lead,
+               co=task.co, score=score)
+
+
+def article_hit(doc: Document, art: Article, score: float = 0.0) -> Hit:
+    return Hit(doc=doc.id, kind="article", ref=art.label, text=art.full_text, lead=art.actors,
+               score=score)
+
+
+def _documents(corpus: Corpus, doc: str | None, level: Level | None) -> list[Document]:
+    docs = [corpus.document(doc)] if doc else list(corpus.documents)
+    return [d for d in docs if level is None or d.level == level]
+
+
+def who_leads(
+    corpus: Corpus,
+    terms: Sequence[str],
+    *,
+    doc: str | None = None,
+    level: Level | None = None,
+    kind: HitKind | None = None,
+    limit: int | None = None,
+) -> list[Hit]:
+    """Tasks and duty-assigning articles whose text holds every term, best first.
+
+    Tasks come before articles; within a kind, hits whose text the query covers more come
+    first; ties keep corpus order.
+    """
+    needles = [n for n in (normalize(t) for t in terms) if n]
+    if not needles:
+        return []
+    hits: list[tuple[int, float, int, Hit]] = []
+    order = 0
+    for document in _documents(corpus, doc, level):
+        if kind in (None, "task"):
+            for task in document.tasks:
+                order += 1
+                key = _norm(corpus, task.text)
+                if all(n in key for n in needles):
+                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
+                    hits.append((0, -score, order, task_hit(document, task, round(score, 4))))
+        if kind in (None, "article"):
+            for art in document.articles:
+                order += 1
+                if not art.actors:
+                    continue
+                key = _norm(corpus, art.full_text)
+                if all(n in key for n in needles):
+                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
+                    hits.append((1, -score, order, article_hit(document, art, round(score, 4))))
+    hits.sort(key=lambda h: h[:3])
+    found = [h[3] for h in hits]
+    return found[:limit] if limit else found
+
+
+def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
+    """(the name to show, registry units it covers): a current name covers its predecessors."""
+    registry = corpus.registry
+    key = normalize(query)
+    exact = registry.canonical(query)
+    if exact is None:
+        predecessors = sorted({a.name for a in corpus.actors
+                               for s in a.successors if normalize(s.name) == key})
+        if predecessors:
+            name = next(s.name for a in corpus.actors for s in a.successors
+                        if normalize(s.name) == key)
+            return name, predecessors
+    canon = exact or registry.resolve(query)
+    return canon, [canon]
+
+
+def duties(corpus: Corpus, actor: str, *, doc: str | None = None,
+           level: Level | None = None) -> Duties:
+    """What a unit leads, co-operates on and is named in across all documents.
+
+    Raises:
+        UnknownActor / AmbiguousActor: the name does not resolve to one registry unit.
+    """
+    name, covers = resolve_covered(corpus, actor)
+    wanted = set(covers)
+    lead: list[Hit] = []
+    co: list[Hit] = []
+    articles: list[Hit] = []
+    for document in _documents(corpus, doc, level):
+        for task in document.tasks:
+            if wanted & set(task.lead):
+                lead.append(task_hit(document, task))
+            elif wanted & set(task.co):
+                co.append(task_hit(document, task))
+        for art in document.articles:
+            if wanted & set(art.actors):
+                articles.append(article_hit(document, art))
+    return Duties(actor=name, covers=tuple(covers), lead=tuple(lead), co=tuple(co),
+                  articles=tuple(articles))
+
+
+def actor_loads(corpus: Corpus, *, doc: str | None = None) -> list[ActorLoad]:
+    """The registry with how many tasks each unit leads and co-operates on, busiest first."""
+    docs = _documents(corpus, doc, None)
+    lead: Counter[str] = Counter()
+    co: Counter[str] = Counter()
+    arts: Counter[str] = Counter()
+    for d in docs:
+        for task in d.tasks:
+            lead.update(task.lead)
+            co.update(task.co)
+        for art in d.articles:
+            arts.update(art.actors)
+    rows = []
+    for actor in corpus.actors:
+        if doc and not (lead[actor.name] or co[actor.name] or arts[actor.name]):
+            continue
+        rows.append(_load(actor, lead[actor.name], co[actor.name], arts[actor.name]))
+    rows.sort(key=lambda r: (-(r.lead + r.co), -r.lead, -r.articles, r.name))
+    return rows
+
+
+def _load(actor: Actor, lead: int, co: int, articles: int) -> ActorLoad:
+    return ActorLoad(name=actor.name, aliases=tuple(a.name for a in actor.aliases),
+                     level=actor.level, kind=actor.kind.value, lead=lead, co=co,
+                     articles=articles, successors=tuple(s.name for s in actor.successors))
+
+
+def responsibility_matrix(corpus: Corpus, *, doc: str | None = None
+                          ) -> tuple[list[str], list[dict[str, str]]]:
+    """Task x unit matrix: one row per task, one column per unit, L (lead) or C (co-operating)."""
+    docs = _documents(corpus, doc, None)
+    loads = actor_loads(corpus, doc=doc)
+    units = [a.name for a in loads if a.lead or a.co]
+    rows = []
+    for d in docs:
+        for task in d.tasks:
+            row = {"doc": d.id, "task": task.path, "text": task.text}
+            for unit in units:
+                row[unit] = "L" if unit in task.lead else "C" if unit in task.co else ""
+            rows.append(row)
+    return ["doc", "task", "text", *units], rows
+
+
+def current_names(corpus: Corpus, names: Iterable[str]) -> list[str]:
+    """Today's names for historical units: the latest recorded successors (or the name itself).
+
+    A unit's successors may record a chain (银监局 2018 -> 银保监局, 2023 -> 金融监管总局云南监管局);
+    the entries of the latest year are today's.
+    """
+    out: list[str] = []
+    for name in names:
+        actor = corpus.registry.by_name.get(name)
+        if actor is None or not actor.successors:
+            current = [name]
+        else:
+            latest = max(s.year for s in actor.successors)
+            current = [s.name for s in actor.successors if s.year == latest]
+        out.extend(c for c in current if c not in out)
+    return out
+
+
+__all__ = ["ActorLoad", "Duties", "Hit", "UnknownActor", "actor_loads", "current_names",
+           "duties", "responsibility_matrix", "who_leads"]

@@ -1,0 +1,99 @@
+"""Integrity checks across a whole corpus: references resolve, actors are known, no duplicates.
+
+Schema errors are found by the loader; these are the checks that need every file at once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .corpus import Corpus
+from .errors import DataError
+from .loader import DataFiles, line_of
+from .normalize import normalize
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.items: list[DataError] = []
+        self._texts: dict[Path, str] = {}
+
+    def add(self, path: Path, loc: tuple[int | str, ...], message: str) -> None:
+        if path not in self._texts:
+            try:
+                self._texts[path] = path.read_text(encoding="utf-8")
+            except OSError:
+                self._texts[path] = ""
+        field = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        self.items.append(DataError(path, line_of(self._texts[path], loc), field or None, message))
+
+
+def integrity_problems(corpus: Corpus, files: DataFiles) -> list[DataError]:
+    """Every cross-file problem of `corpus` (loaded from `files`), in file order."""
+    p = _Problems()
+    paths = dict(zip((d.id for d in corpus.documents), files.documents, strict=False))
+    registry = corpus.registry
+    targets = set(corpus.by_id) | set(corpus.references_by_id)
+
+    seen_keys: dict[str, str] = {}
+    for doc in corpus.documents:
+        for i, key in enumerate((doc.id, *doc.aliases)):
+            norm = normalize(key)
+            other = seen_keys.get(norm)
+            if other is not None and other != doc.id:
+                loc: tuple[int | str, ...] = ("id",) if i == 0 else ("aliases", i - 1)
+                p.add(paths[doc.id], loc, f'"{key}" is also an id or alias of {other}')
+            seen_keys.setdefault(norm, doc.id)
+    for j, ref in enumerate(corpus.references):
+        if ref.id in corpus.by_id:
+            p.add(files.references, ("references", j, "id"), f'"{ref.id}" is also a document id')
+
+    names: dict[str, str] = {}
+    for j, actor in enumerate(corpus.actors):
+        for k, name in enumerate((actor.name, *(a.name for a in actor.aliases))):
+            norm = normalize(name)
+            if norm in names and names[norm] != actor.name:
+                loc = ("actors", j, "name") if k == 0 else ("actors", j, "aliases", k - 1, "name")
+                p.add(files.actors, loc, f'"{name}" is also a name of {names[norm]}')
+            names.setdefault(norm, actor.name)
+
+    for doc in corpus.documents:
+        path = paths[doc.id]
+        nos = {a.no for a in doc.articles}
+        for field_name, links in (("based_on", doc.based_on), ("cites", doc.cites)):
+            for i, link in enumerate(links):
+                if link.target not in targets:
+                    p.add(path, (field_name, i, "target"),
+                          f'"{link.target}" is neither a document nor a registry reference')
+                if link.target == doc.id:
+                    p.add(path, (field_name, i, "target"), "a document cannot cite itself")
+                if link.article is not None and link.article not in nos:
+                    p.add(path, (field_name, i, "article"), f"no article {link.article}")
+        if doc.issued and doc.effective and doc.effective < doc.issued:
+            p.add(path, ("effective",), "effective date is before the issue date")
+        for i, task in enumerate(doc.tasks):
+            for role in ("lead", "co"):
+                units = getattr(task, role)
+                for j, unit in enumerate(units):
+                    if unit not in registry.by_name:
+                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" is not in the registry')
+                    if unit in units[:j]:
+                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" listed twice')
+            for j, unit in enumerate(task.co):
+                if unit in task.lead:
+                    p.add(path, ("tasks", i, "co", j), f'unit "{unit}" is both lead and co')
+        for i, art in enumerate(doc.articles):
+            for j, actor in enumerate(art.actors):
+                if actor not in registry.by_name:
+                    p.add(path, ("articles", i, "actors", j), f'actor "{actor}" is not in the registry')
+            for j, rel in enumerate(art.relations):
+                for end, name in (("from", rel.from_), ("to", rel.to)):
+                    if name is not None and name not in registry.by_name:
+                        p.add(path, ("articles", i, "relations", j, end),
+                              f'actor "{name}" is not in the registry')
+    for j, actor in enumerate(corpus.actors):
+        for k, succ in enumerate(actor.successors):
+            if normalize(succ.name) == normalize(actor.name):
+                p.add(files.actors, ("actors", j, "successors", k, "name"),
+                      "a unit cannot succeed itself")
+    return p.items
