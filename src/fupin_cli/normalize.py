@@ -35,17 +35,27 @@ def to_simplified(text: str) -> str:
     return str(_converter().convert(text))
 
 
+def _fold_once(text: str) -> str:
+    text = to_simplified(fold_width(_WHITESPACE.sub("", text)))
+    return _WHITESPACE.sub("", fold_width(text))
+
+
 def normalize(text: str) -> str:
     """Return the comparison form of `text`: simplified, half-width, without whitespace.
 
-    Idempotent: ``normalize(normalize(t)) == normalize(t)``.
+    Idempotent: ``normalize(normalize(t)) == normalize(t)``. One pass is not always enough (a
+    phrase rule and a character rule may overlap; NFKC may leave a combining mark that joins
+    its neighbour once a space is gone), so the fold is repeated until nothing changes.
     """
     if not text:
         return ""
-    folded = fold_width(_WHITESPACE.sub("", text))
-    # Converting twice reaches a fixed point where a phrase rule and a character rule overlap.
-    once = to_simplified(folded)
-    return _WHITESPACE.sub("", fold_width(to_simplified(once)))
+    out = _fold_once(text)
+    for _ in range(4):
+        again = _fold_once(out)
+        if again == out:
+            break
+        out = again
+    return out
 
 
 def char_keys(text: str) -> str:

@@ -48,7 +48,9 @@ def duties(
         covers = "" if res.covers == (res.actor,) else f" (covers {'、'.join(res.covers)})"
         title = (f"{res.actor}{covers}: leads {len(res.lead)}, co-operates on {len(res.co)}, "
                  f"named in {len(res.articles)} article(s)")
-        return hits_table(hits, [], title=title, corpus_for_current=corpus if current else None)
+        roles = ["lead"] * len(res.lead) + ["co"] * len(res.co) + ["article"] * len(res.articles)
+        return hits_table(hits, [], title=title, corpus_for_current=corpus if current else None,
+                          roles=roles)
 
     for res in results:
         if res.covers != (res.actor,):

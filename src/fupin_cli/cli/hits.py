@@ -38,15 +38,19 @@ def _with_current(corpus: Corpus | None, names: Sequence[str]) -> str:
 
 
 def hits_table(hits: Sequence[Hit], terms: Sequence[str], *, title: str | None = None,
-               corpus_for_current: Corpus | None = None, width: int = 60) -> TableSpec:
-    cols = [Column("doc", "document", no_wrap=True), Column("ref", "ref", no_wrap=True),
+               corpus_for_current: Corpus | None = None, width: int = 60,
+               roles: Sequence[str] | None = None) -> TableSpec:
+    """Evidence rows; `roles` (lead / co / article per hit) adds a role column for `duties`."""
+    cols = [Column("role", "role", no_wrap=True)] if roles is not None else []
+    cols += [Column("doc", "document", no_wrap=True), Column("ref", "ref", no_wrap=True),
             Column("text", "text", ratio=4), Column("lead", "lead / actors", ratio=2),
             Column("co", "co-operating", ratio=2)]
     rows: list[dict[str, str | Cell]] = []
-    for hit in hits:
+    for i, hit in enumerate(hits):
         spans = find_spans(hit.text, list(terms)) if terms else []
         text, spans = snippet(hit.text, spans, width=width)
-        rows.append({"doc": hit.doc, "ref": hit.ref, "text": Cell(text, spans),
+        rows.append({"role": roles[i] if roles is not None else "",
+                     "doc": hit.doc, "ref": hit.ref, "text": Cell(text, spans),
                      "lead": _with_current(corpus_for_current, hit.lead),
                      "co": _with_current(corpus_for_current, hit.co)})
     return TableSpec(cols, rows, title=title)

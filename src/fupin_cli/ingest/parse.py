@@ -214,7 +214,7 @@ class _Out:
     warnings: list[str] = field(default_factory=list)
 
 
-_TITLE_LEAD = re.compile(r"^([^。，,、；;：:]{2,24}[。.])(.+)$", re.S)
+_TITLE_LEAD = re.compile(r"^([^。，,；;：:]{2,30}[。.])(.+)$", re.S)
 
 
 def _split_lead_in(text: str) -> tuple[str | None, str]:
