@@ -1,0 +1,50 @@
+"""The README stays true: every command is documented, and its examples are real output."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer.main
+
+from fupin_cli.cli.app import app
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+CONSOLE = re.compile(r"```console\n\$ (?P<cmd>.+?)\n(?P<out>.*?)```", re.S)
+
+
+def readme() -> str:
+    return README.read_text(encoding="utf-8")
+
+
+def commands() -> list[str]:
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_is_in_the_readme(name: str) -> None:
+    assert f"fupin {name}" in readme()
+
+
+def test_readme_has_the_two_setup_commands() -> None:
+    text = readme()
+    for marker in ("<!-- main-command -->", "<!-- test-command -->"):
+        block = text.split(marker, 1)[1].split("```", 2)[1]
+        assert block.startswith("sh\n") and "pip install" in block
+
+
+EXAMPLES = [(m.group("cmd"), m.group("out")) for m in CONSOLE.finditer(readme())]
+
+
+@pytest.mark.parametrize(("cmd", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
+def test_readme_examples_are_real_output(cmd: str, expected: str) -> None:
+    shell = cmd.replace("fupin ", f"{sys.executable} -m fupin_cli ", 1)
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("FUPIN_DATA", "FUPIN_TERMINAL", "COLUMNS", "NO_COLOR")}
+    proc = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False,
+                          env=env)
+    assert proc.stdout == expected, proc.stderr
