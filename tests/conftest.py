@@ -45,4 +45,3 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return runner.invoke(app, list(args), input=input, env=env)
 
     return invoke
-

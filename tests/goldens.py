@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 GOLDEN = Path(__file__).resolve().parent / "golden"
 TABLE_ENV = {"COLUMNS": "100", "NO_COLOR": "1", "FUPIN_TERMINAL": "1"}
 

@@ -30,9 +30,9 @@ def test_version_and_help(run: Run) -> None:
 
 
 def test_every_command_has_help_text(run: Run) -> None:
-    from fupin_cli.cli.app import app
-
     import typer.main
+
+    from fupin_cli.cli.app import app
 
     group = typer.main.get_command(app)
     for name, command in group.commands.items():  # type: ignore[attr-defined]
@@ -45,11 +45,21 @@ def test_docs_json_contract(run: Run, corpus: Corpus) -> None:
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
     assert rows == document_summaries(corpus)
-    assert [r["id"] for r in rows] == ["central", "yunnan-division", "yunnan", "heilongjiang",
-                                       "weiyuan", "weiyuan-accountability"]
+    assert [r["id"] for r in rows] == [
+        "central",
+        "yunnan-division",
+        "yunnan",
+        "heilongjiang",
+        "weiyuan",
+        "weiyuan-accountability",
+    ]
     central = rows[0]
     assert {k: central[k] for k in ("level", "region", "articles", "tasks")} == {
-        "level": "central", "region": "全国", "articles": 29, "tasks": 0}
+        "level": "central",
+        "region": "全国",
+        "articles": 29,
+        "tasks": 0,
+    }
     assert "中" in result.stdout  # Chinese unescaped
 
 
@@ -80,16 +90,24 @@ def test_show_article_json_contract(run: Run, corpus: Corpus, ref: str) -> None:
     doc = corpus.document("central")
     assert record == article_record(doc, doc.article(14))  # type: ignore[arg-type]
     assert {k: record[k] for k in ("doc", "no", "label")} == {
-        "doc": "central", "no": 14, "label": "第十四条"}
+        "doc": "central",
+        "no": 14,
+        "label": "第十四条",
+    }
     assert record["text"].startswith("县级党委和政府承担脱贫攻坚主体责任")
     assert record["actors"] == ["县级党委和政府"]
 
 
 @pytest.mark.parametrize(
     ("doc", "ref", "label"),
-    [("heilongjiang", "(十四)", "(十四)"), ("heilongjiang", "（十四）", "(十四)"),
-     ("yunnan", "第十四條", "第十四 條"), ("yunnan", "14", "第十四 條"),
-     ("云南", "3", "第三條"), ("yunnan-division", "(二)", "(二)")],
+    [
+        ("heilongjiang", "(十四)", "(十四)"),
+        ("heilongjiang", "（十四）", "(十四)"),
+        ("yunnan", "第十四條", "第十四 條"),
+        ("yunnan", "14", "第十四 條"),
+        ("云南", "3", "第三條"),
+        ("yunnan-division", "(二)", "(二)"),
+    ],
 )
 def test_show_reference_forms(run: Run, doc: str, ref: str, label: str) -> None:
     result = run("show", doc, ref, "-f", "json")
@@ -145,8 +163,7 @@ def test_validate_bundled_data_is_clean(run: Run) -> None:
 
 def test_validate_reports_file_line_and_field(run: Run, tmp_path: Path, policies_dir: Path) -> None:
     good = (policies_dir / "central.yaml").read_text(encoding="utf-8")
-    bad = good.replace("level: central", "level: galaxy").replace(
-        "short_title:", "short_titel:")
+    bad = good.replace("level: central", "level: galaxy").replace("short_title:", "short_titel:")
     (tmp_path / "central.yaml").write_text(bad, encoding="utf-8")
     (tmp_path / "broken.yaml").write_text("id: x\ntitle: [unclosed\n", encoding="utf-8")
     result = run("validate", str(tmp_path))
@@ -155,8 +172,7 @@ def test_validate_reports_file_line_and_field(run: Run, tmp_path: Path, policies
     level_line = next(i for i, x in enumerate(bad.splitlines(), 1) if x == "level: galaxy")
     assert any(x.startswith(f"{tmp_path / 'central.yaml'}:{level_line}: level:") for x in lines)
     assert any("short_titel" in x for x in lines)
-    assert any(x.startswith(f"{tmp_path / 'broken.yaml'}:") and "invalid YAML" in x
-               for x in lines)
+    assert any(x.startswith(f"{tmp_path / 'broken.yaml'}:") and "invalid YAML" in x for x in lines)
     # query commands refuse the same folder with one sentence, not a traceback
     result = run("docs", "--data", str(tmp_path))
     assert result.exit_code == 2 and "Traceback" not in result.stderr
@@ -164,7 +180,8 @@ def test_validate_reports_file_line_and_field(run: Run, tmp_path: Path, policies
 
 def test_data_option_and_environment(run: Run, tmp_path: Path, policies_dir: Path) -> None:
     (tmp_path / "central.yaml").write_text(
-        (policies_dir / "central.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+        (policies_dir / "central.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     rows = json.loads(run("docs", "-f", "json", "--data", str(tmp_path)).stdout)
     assert [r["id"] for r in rows] == ["central"]
     rows = json.loads(run("docs", "-f", "json", env={"FUPIN_DATA": str(tmp_path)}).stdout)
@@ -173,7 +190,8 @@ def test_data_option_and_environment(run: Run, tmp_path: Path, policies_dir: Pat
 
 def test_module_entry_point_and_broken_pipe() -> None:
     cmd = [sys.executable, "-m", "fupin_cli", "show", "yunnan-division", "-f", "jsonl"]
-    proc = subprocess.run(f"{' '.join(cmd)} | head -1", shell=True, capture_output=True,
-                          text=True, check=False)
+    proc = subprocess.run(
+        f"{' '.join(cmd)} | head -1", shell=True, capture_output=True, text=True, check=False
+    )
     assert proc.stdout.count("\n") == 1
     assert "Error" not in proc.stderr and "BrokenPipe" not in proc.stderr

@@ -43,8 +43,10 @@ EXAMPLES = [(m.group("cmd"), m.group("out")) for m in CONSOLE.finditer(readme())
 @pytest.mark.parametrize(("cmd", "expected"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_examples_are_real_output(cmd: str, expected: str) -> None:
     shell = cmd.replace("fupin ", f"{sys.executable} -m fupin_cli ", 1)
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("FUPIN_DATA", "FUPIN_TERMINAL", "COLUMNS", "NO_COLOR")}
-    proc = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False,
-                          env=env)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("FUPIN_DATA", "FUPIN_TERMINAL", "COLUMNS", "NO_COLOR")
+    }
+    proc = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False, env=env)
     assert proc.stdout == expected, proc.stderr

@@ -74,15 +74,19 @@ def test_every_source_has_documents(corpus: Corpus, sources_dir: Path) -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["000_50533539ccc110ed.txt", "001_a7b5605a1d10b5a9.txt", "002_316c6a89e7b059df.txt",
-     "003_2b4e562b66f96e97.txt", "004_c52d5efe24cb6af9.txt"],
+    [
+        "000_50533539ccc110ed.txt",
+        "001_a7b5605a1d10b5a9.txt",
+        "002_316c6a89e7b059df.txt",
+        "003_2b4e562b66f96e97.txt",
+        "004_c52d5efe24cb6af9.txt",
+    ],
 )
 def test_source_is_covered_in_order(corpus: Corpus, sources_dir: Path, source: str) -> None:
     lines = cleaned_lines(sources_dir / source)
     body = squeeze("".join(lines))
     allowed = {squeeze(x) for x in lines if is_title_like(x) or _DATE_LINE.match(x)}
-    docs = sorted(docs_by_source(corpus)[source],
-                  key=lambda d: body.find(pieces(d)[0]))
+    docs = sorted(docs_by_source(corpus)[source], key=lambda d: body.find(pieces(d)[0]))
     cursor = 0
     for doc in docs:
         for piece in pieces(doc):
@@ -100,17 +104,25 @@ ITEM_LABEL = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 
 @pytest.mark.parametrize(
     ("source", "articles", "tasks"),
-    [("004_c52d5efe24cb6af9.txt", 29, 0), ("000_50533539ccc110ed.txt", 30, 0),
-     ("002_316c6a89e7b059df.txt", 22 + 12, 0), ("003_2b4e562b66f96e97.txt", 30, 0)],
+    [
+        ("004_c52d5efe24cb6af9.txt", 29, 0),
+        ("000_50533539ccc110ed.txt", 30, 0),
+        ("002_316c6a89e7b059df.txt", 22 + 12, 0),
+        ("003_2b4e562b66f96e97.txt", 30, 0),
+    ],
 )
-def test_counts_derived_from_source(corpus: Corpus, sources_dir: Path, source: str,
-                                    articles: int, tasks: int) -> None:
+def test_counts_derived_from_source(
+    corpus: Corpus, sources_dir: Path, source: str, articles: int, tasks: int
+) -> None:
     text = (sources_dir / source).read_text(encoding="utf-8")
     # count labels in the raw text (split run-on headings only), independent of the parser
-    lines = [x.strip() for x in re.sub(r"(?<=。)\s*(?=第[一二三四五六七八九十]+章)", "\n", text)
-             .splitlines()]
+    lines = [
+        x.strip()
+        for x in re.sub(r"(?<=。)\s*(?=第[一二三四五六七八九十]+章)", "\n", text).splitlines()
+    ]
     by_label = sum(1 for x in lines if ARTICLE_LABEL.match(x)) or sum(
-        1 for x in lines if ITEM_LABEL.match(x))
+        1 for x in lines if ITEM_LABEL.match(x)
+    )
     docs = docs_by_source(corpus)[source]
     assert by_label == articles == sum(len(d.articles) for d in docs)
     assert sum(len(d.tasks) for d in docs) == tasks
@@ -145,8 +157,9 @@ def test_seed_copies_are_byte_identical(sources_dir: Path) -> None:
         ("weiyuan-accountability", "2", "第二条", "适用本办法的范围"),
     ],
 )
-def test_labels_and_cleaning(corpus: Corpus, doc_id: str, ref: str, label: str,
-                             starts: str) -> None:
+def test_labels_and_cleaning(
+    corpus: Corpus, doc_id: str, ref: str, label: str, starts: str
+) -> None:
     doc = corpus.document(doc_id)
     art = corpus.article(doc, ref)
     assert art.label == label
@@ -172,7 +185,6 @@ def test_two_measures_in_one_notice(corpus: Corpus) -> None:
 
 
 def test_web_debris_is_not_content(corpus: Corpus) -> None:
-    everything = "".join(
-        squeeze(p) for d in corpus.documents for p in pieces(d))
+    everything = "".join(squeeze(p) for d in corpus.documents for p in pieces(d))
     for debris in ("分享到", "发布时间", "阅读次数", "打印本页", "當前位置", "出处", "大理旅游业"):
         assert debris not in everything

@@ -29,7 +29,9 @@ def test_who_leads_drinking_water(corpus: Corpus) -> None:
     hits = who_leads(corpus, ["饮水安全"])
     tasks = [h for h in hits if h.kind == "task"]
     assert [(h.doc, h.ref) for h in tasks] == [
-        ("yunnan-division", "一、 (一) 3. (2)"), ("yunnan-division", "一、 (二) 1. (6)")]
+        ("yunnan-division", "一、 (一) 3. (2)"),
+        ("yunnan-division", "一、 (二) 1. (6)"),
+    ]
     assert all(h.lead == ("省水利厅",) for h in tasks)
     assert tasks[0].co == ("省发展改革委", "省财政厅", "省环境保护厅", "省卫生计生委")
 
@@ -49,8 +51,10 @@ def test_all_terms_must_match(corpus: Corpus) -> None:
     assert who_leads(corpus, ["饮水安全", "不存在的词"]) == []
 
 
-@pytest.mark.parametrize(("trad", "simp"), [("飲水安全", "饮水安全"), ("建檔立卡", "建档立卡"),
-                                           ("縣級黨委和政府", "县级党委和政府")])
+@pytest.mark.parametrize(
+    ("trad", "simp"),
+    [("飲水安全", "饮水安全"), ("建檔立卡", "建档立卡"), ("縣級黨委和政府", "县级党委和政府")],
+)
 def test_traditional_and_simplified_queries_agree(corpus: Corpus, trad: str, simp: str) -> None:
     assert who_leads(corpus, [trad]) == who_leads(corpus, [simp])
     assert who_leads(corpus, [simp])
@@ -66,7 +70,9 @@ def test_filters(corpus: Corpus) -> None:
     assert {h.kind for h in who_leads(corpus, ["扶贫"], kind="article")} == {"article"}
     assert len(who_leads(corpus, ["扶贫"], limit=3)) == 3
     assert {h.doc for h in who_leads(corpus, ["扶贫"], level="county")} <= {  # type: ignore[arg-type]
-        "weiyuan", "weiyuan-accountability"}
+        "weiyuan",
+        "weiyuan-accountability",
+    }
 
 
 def test_who_leads_json_equals_library(run: Run, corpus: Corpus) -> None:
@@ -116,8 +122,13 @@ def test_who_leads_plain_output_has_no_borders(run: Run) -> None:
 
 @pytest.mark.parametrize(
     ("query", "canonical"),
-    [("省交通厅", "省交通运输厅"), ("水利厅", "省水利厅"), ("省水利廳", "省水利厅"),
-     ("银监会云南监管局", "中国银监会云南监管局"), ("省发展改革委员会", "省发展改革委")],
+    [
+        ("省交通厅", "省交通运输厅"),
+        ("水利厅", "省水利厅"),
+        ("省水利廳", "省水利厅"),
+        ("银监会云南监管局", "中国银监会云南监管局"),
+        ("省发展改革委员会", "省发展改革委"),
+    ],
 )
 def test_duties_resolves_names(corpus: Corpus, query: str, canonical: str) -> None:
     assert duties(corpus, query).actor == canonical
@@ -129,8 +140,9 @@ def test_duties_counts_roles(corpus: Corpus) -> None:
     assert len(res.lead) == sum("省交通运输厅" in t.lead for t in doc.tasks) > 0
     assert len(res.co) == sum("省交通运输厅" in t.co for t in doc.tasks) > 0
     # the task that wrote 省交通厅 is counted under the canonical unit
-    assert any("省交通厅" in (t.co_line or "") for t in doc.tasks
-               if t.path in {h.ref for h in res.co})
+    assert any(
+        "省交通厅" in (t.co_line or "") for t in doc.tasks if t.path in {h.ref for h in res.co}
+    )
 
 
 def test_duties_unknown_and_ambiguous(corpus: Corpus) -> None:
@@ -155,7 +167,8 @@ def test_duties_json_contract(run: Run, corpus: Corpus) -> None:
     assert data["actor"] == "省交通运输厅"
     assert data["lead"] == [hit_record(h, corpus) | {} for h in res.lead] or [
         {k: v for k, v in r.items() if k in {"doc", "kind", "ref", "text", "lead", "co"}}
-        for r in data["lead"]] == [hit_record(h) for h in res.lead]
+        for r in data["lead"]
+    ] == [hit_record(h) for h in res.lead]
     assert len(data["co"]) == len(res.co) and len(data["articles"]) == len(res.articles)
 
 

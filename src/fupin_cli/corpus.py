@@ -71,11 +71,15 @@ class ActorRegistry:
         if exact is not None:
             return exact
         key = normalize(query)
-        successor_hits = sorted({a.name for a in self.actors for s in a.successors
-                                 if normalize(s.name) == key})
+        successor_hits = sorted(
+            {a.name for a in self.actors for s in a.successors if normalize(s.name) == key}
+        )
         if successor_hits:
-            return successor_hits[0] if len(successor_hits) == 1 else self._ambiguous(
-                query, successor_hits)
+            return (
+                successor_hits[0]
+                if len(successor_hits) == 1
+                else self._ambiguous(query, successor_hits)
+            )
         hits = sorted({canon for k, canon in self._by_key.items() if key and key in k})
         if len(hits) == 1:
             return hits[0]
@@ -133,8 +137,8 @@ class Corpus:
             if normalize(art.label) == key:
                 return art
         no = parse_article_ref(ref)
-        art = doc.article(no) if no is not None else None
-        if art is None:
+        found = doc.article(no) if no is not None else None
+        if found is None:
             labels = [a.label for a in doc.articles]
             raise UnknownReference(
                 ref,
@@ -142,7 +146,7 @@ class Corpus:
                 hint=f"({doc.id} has {len(doc.articles)} articles"
                 + (f" and {len(doc.tasks)} tasks)" if doc.tasks else ")"),
             )
-        return art
+        return found
 
     def task(self, doc: Document, ref: str) -> Task:
         """A task by its outline path, the end of it ((一) 3. (2)), or its number in the table."""
@@ -158,8 +162,11 @@ class Corpus:
             found = [t for t in doc.tasks if t.no == no]
             if found:
                 return found[0]
-        raise UnknownReference(ref, suggest(ref, [t.path for t in doc.tasks]),
-                               hint="(a task path such as '(一) 3. (2)' or #N)")
+        raise UnknownReference(
+            ref,
+            suggest(ref, [t.path for t in doc.tasks]),
+            hint="(a task path such as '(一) 3. (2)' or #N)",
+        )
 
     def all_articles(self) -> Iterator[tuple[Document, Article]]:
         for doc in self.documents:

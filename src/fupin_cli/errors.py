@@ -75,7 +75,8 @@ class AmbiguousActor(FupinError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(
-            f'actor "{name}" is ambiguous; it matches ' + "、".join(self.candidates[:8])
+            f'actor "{name}" is ambiguous; it matches '
+            + "、".join(self.candidates[:8])
             + (" …" if len(self.candidates) > 8 else "")
         )
 

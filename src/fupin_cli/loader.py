@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,8 +25,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader  # type: ignore[assignment]
 
 
-
-class _Loader(SafeLoader):  # type: ignore[misc,valid-type]
+class _Loader(SafeLoader):
     """YAML 1.2 booleans only: a key written `no:` (article number) must stay the string no."""
 
 
@@ -218,9 +217,13 @@ def iter_problems(files: DataFiles) -> Iterator[DataError]:
             yield from exc.errors
         except DataError as exc:
             yield exc
-    for path, loader in ((files.actors, load_actors), (files.references, load_references)):
+    registries: list[tuple[Path, Callable[[Path], object]]] = [
+        (files.actors, load_actors),
+        (files.references, load_references),
+    ]
+    for path, loader in registries:
         try:
-            loader(path)  # type: ignore[operator]
+            loader(path)
         except DataErrors as exc:
             yield from exc.errors
         except DataError as exc:

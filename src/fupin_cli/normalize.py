@@ -99,7 +99,9 @@ def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def snippet(text: str, spans: list[tuple[int, int]], width: int = 60) -> tuple[str, list[tuple[int, int]]]:
+def snippet(
+    text: str, spans: list[tuple[int, int]], width: int = 60
+) -> tuple[str, list[tuple[int, int]]]:
     """Cut `text` to about `width` characters around its first span; shift the spans to match."""
     flat = text.replace("\n", " ")
     if len(flat) <= width:
@@ -109,6 +111,9 @@ def snippet(text: str, spans: list[tuple[int, int]], width: int = 60) -> tuple[s
     end = min(len(flat), start + width)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
-    shifted = [(a - start + len(prefix), b - start + len(prefix))
-               for a, b in spans if a >= start and b <= end]
+    shifted = [
+        (a - start + len(prefix), b - start + len(prefix))
+        for a, b in spans
+        if a >= start and b <= end
+    ]
     return prefix + flat[start:end] + suffix, shifted

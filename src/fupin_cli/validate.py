@@ -63,8 +63,11 @@ def integrity_problems(corpus: Corpus, files: DataFiles) -> list[DataError]:
         for field_name, links in (("based_on", doc.based_on), ("cites", doc.cites)):
             for i, link in enumerate(links):
                 if link.target not in targets:
-                    p.add(path, (field_name, i, "target"),
-                          f'"{link.target}" is neither a document nor a registry reference')
+                    p.add(
+                        path,
+                        (field_name, i, "target"),
+                        f'"{link.target}" is neither a document nor a registry reference',
+                    )
                 if link.target == doc.id:
                     p.add(path, (field_name, i, "target"), "a document cannot cite itself")
                 if link.article is not None and link.article not in nos:
@@ -83,17 +86,27 @@ def integrity_problems(corpus: Corpus, files: DataFiles) -> list[DataError]:
                 if unit in task.lead:
                     p.add(path, ("tasks", i, "co", j), f'unit "{unit}" is both lead and co')
         for i, art in enumerate(doc.articles):
-            for j, actor in enumerate(art.actors):
-                if actor not in registry.by_name:
-                    p.add(path, ("articles", i, "actors", j), f'actor "{actor}" is not in the registry')
+            for j, named in enumerate(art.actors):
+                if named not in registry.by_name:
+                    p.add(
+                        path,
+                        ("articles", i, "actors", j),
+                        f'actor "{named}" is not in the registry',
+                    )
             for j, rel in enumerate(art.relations):
-                for end, name in (("from", rel.from_), ("to", rel.to)):
-                    if name is not None and name not in registry.by_name:
-                        p.add(path, ("articles", i, "relations", j, end),
-                              f'actor "{name}" is not in the registry')
+                for end, end_name in (("from", rel.from_), ("to", rel.to)):
+                    if end_name is not None and end_name not in registry.by_name:
+                        p.add(
+                            path,
+                            ("articles", i, "relations", j, end),
+                            f'actor "{end_name}" is not in the registry',
+                        )
     for j, actor in enumerate(corpus.actors):
         for k, succ in enumerate(actor.successors):
             if normalize(succ.name) == normalize(actor.name):
-                p.add(files.actors, ("actors", j, "successors", k, "name"),
-                      "a unit cannot succeed itself")
+                p.add(
+                    files.actors,
+                    ("actors", j, "successors", k, "name"),
+                    "a unit cannot succeed itself",
+                )
     return p.items

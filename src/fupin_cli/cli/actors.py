@@ -19,8 +19,9 @@ COLUMNS = ["name", "aliases", "level", "kind", "lead", "co", "articles", "succes
 @guarded
 def actors(
     doc: DocOpt = None,
-    matrix: Annotated[bool, typer.Option("--matrix", help="Task x unit matrix: L lead, C co.")]
-    = False,
+    matrix: Annotated[
+        bool, typer.Option("--matrix", help="Task x unit matrix: L lead, C co.")
+    ] = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
@@ -31,8 +32,7 @@ def actors(
         columns, rows = responsibility_matrix(corpus, doc=doc)
 
         def mtable() -> TableSpec:
-            cols = [Column("task", "task", no_wrap=True)] + [
-                Column(u, u) for u in columns[3:]]
+            cols = [Column("task", "task", no_wrap=True)] + [Column(u, u) for u in columns[3:]]
             return TableSpec(cols, [{k: str(v) for k, v in r.items()} for r in rows])
 
         emit(Output(rows, rows, columns, mtable), fmt, no_headers)
@@ -40,18 +40,37 @@ def actors(
         return
     loads = actor_loads(corpus, doc=doc)
     records: list[dict[str, Any]] = [
-        {"name": a.name, "aliases": list(a.aliases), "level": a.level.value, "kind": a.kind,
-         "lead": a.lead, "co": a.co, "articles": a.articles, "successors": list(a.successors)}
+        {
+            "name": a.name,
+            "aliases": list(a.aliases),
+            "level": a.level.value,
+            "kind": a.kind,
+            "lead": a.lead,
+            "co": a.co,
+            "articles": a.articles,
+            "successors": list(a.successors),
+        }
         for a in loads
     ]
 
     def table() -> TableSpec:
-        cols = [Column("name", "name", ratio=2), Column("aliases", "aliases", ratio=2),
-                Column("level", "level"), Column("kind", "kind"), Column("lead", "lead"),
-                Column("co", "co"), Column("articles", "articles"),
-                Column("successors", "today", ratio=2)]
-        return TableSpec(cols, [{k: "、".join(v) if isinstance(v, list) else str(v)
-                                 for k, v in r.items()} for r in records])
+        cols = [
+            Column("name", "name", ratio=2),
+            Column("aliases", "aliases", ratio=2),
+            Column("level", "level"),
+            Column("kind", "kind"),
+            Column("lead", "lead"),
+            Column("co", "co"),
+            Column("articles", "articles"),
+            Column("successors", "today", ratio=2),
+        ]
+        return TableSpec(
+            cols,
+            [
+                {k: "、".join(v) if isinstance(v, list) else str(v) for k, v in r.items()}
+                for r in records
+            ],
+        )
 
     emit(Output(records, records, COLUMNS, table), fmt, no_headers)
     exit_with(bool(records))

@@ -22,11 +22,18 @@ def docs(
     rows = document_summaries(load_corpus(data))
 
     def table() -> TableSpec:
-        cols = [Column("id", "id", no_wrap=True), Column("title", "title", ratio=3),
-                Column("level", "level"), Column("region", "region"), Column("date", "date"),
-                Column("articles", "articles"), Column("tasks", "tasks")]
-        return TableSpec(cols, [{k: str(r[k] if r[k] is not None else "") for k in COLUMNS}
-                                for r in rows])
+        cols = [
+            Column("id", "id", no_wrap=True),
+            Column("title", "title", ratio=3),
+            Column("level", "level"),
+            Column("region", "region"),
+            Column("date", "date"),
+            Column("articles", "articles"),
+            Column("tasks", "tasks"),
+        ]
+        return TableSpec(
+            cols, [{k: str(r[k] if r[k] is not None else "") for k in COLUMNS} for r in rows]
+        )
 
     emit(Output(rows, rows, COLUMNS, table), fmt, no_headers)
     exit_with(bool(rows))

@@ -17,8 +17,12 @@ from .who_leads import CurrentOpt, LevelOpt
 
 @guarded
 def duties(
-    actor: Annotated[str, typer.Argument(help="Unit name, alias, today's name, or an "
-                                              "unambiguous part (水利厅); '-' reads stdin.")],
+    actor: Annotated[
+        str,
+        typer.Argument(
+            help="Unit name, alias, today's name, or an unambiguous part (水利厅); '-' reads stdin."
+        ),
+    ],
     doc: DocOpt = None,
     level: LevelOpt = None,
     current: CurrentOpt = False,
@@ -34,8 +38,9 @@ def duties(
     for res in results:
         for role, hits in (("lead", res.lead), ("co", res.co), ("article", res.articles)):
             for h in hits:
-                records.append({"actor": res.actor, "role": role,
-                                **hit_record(h, corpus if current else None)})
+                records.append(
+                    {"actor": res.actor, "role": role, **hit_record(h, corpus if current else None)}
+                )
     if fmt is Format.json:
         payload: Any = [_payload(r, corpus if current else None) for r in results]
         payload = payload[0] if len(payload) == 1 else payload
@@ -46,11 +51,14 @@ def duties(
         res = results[0]
         hits = [*res.lead, *res.co, *res.articles]
         covers = "" if res.covers == (res.actor,) else f" (covers {'、'.join(res.covers)})"
-        title = (f"{res.actor}{covers}: leads {len(res.lead)}, co-operates on {len(res.co)}, "
-                 f"named in {len(res.articles)} article(s)")
+        title = (
+            f"{res.actor}{covers}: leads {len(res.lead)}, co-operates on {len(res.co)}, "
+            f"named in {len(res.articles)} article(s)"
+        )
         roles = ["lead"] * len(res.lead) + ["co"] * len(res.co) + ["article"] * len(res.articles)
-        return hits_table(hits, [], title=title, corpus_for_current=corpus if current else None,
-                          roles=roles)
+        return hits_table(
+            hits, [], title=title, corpus_for_current=corpus if current else None, roles=roles
+        )
 
     for res in results:
         if res.covers != (res.actor,):

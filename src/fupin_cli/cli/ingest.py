@@ -29,20 +29,28 @@ def _slug(name: str) -> str:
 @guarded
 def ingest(
     files: Annotated[list[str], typer.Argument(help="Text files ('-' for stdin).")],
-    doc_id: Annotated[str | None, typer.Option("--id", help="Id for the (first) document.")]
-    = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Write one YAML file per document "
-                                                           "into this folder.")] = None,
-    encoding: Annotated[str | None, typer.Option("--encoding", help="Encoding of the input "
-                                                 "(default: detect UTF-8 / GB18030).")] = None,
-    as_paragraphs: Annotated[bool, typer.Option("--as-paragraphs", help="Keep each paragraph "
-                             "as an article when no structure is found.")] = False,
+    doc_id: Annotated[str | None, typer.Option("--id", help="Id for the (first) document.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write one YAML file per document into this folder."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Encoding of the input (default: detect UTF-8 / GB18030)."),
+    ] = None,
+    as_paragraphs: Annotated[
+        bool,
+        typer.Option(
+            "--as-paragraphs", help="Keep each paragraph as an article when no structure is found."
+        ),
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Parse raw policy texts into YAML documents (to stdout, or one file each under --out)."""
     files_info = list_data_files(resolve_data_dir(data))
-    registry = ActorRegistry(load_actors(files_info.actors)) if files_info.actors.is_file() \
-        else None
+    registry = (
+        ActorRegistry(load_actors(files_info.actors)) if files_info.actors.is_file() else None
+    )
     results: list[tuple[str, Document]] = []
     for name in files:
         if name == "-":
@@ -67,6 +75,13 @@ def ingest(
                 results.append((draft.data["id"], Document.model_validate(draft.data)))
             except ValidationError as exc:  # a parser bug, not the user's
                 raise IngestError(f"{source}: the parsed document is invalid: {exc}") from None
+    seen: set[str] = set()
+    for doc_id_, _ in results:  # one file per id: a clash would silently overwrite a document
+        if doc_id_ in seen:
+            raise IngestError(
+                f"two documents would get the id '{doc_id_}'; give --id only with one file"
+            )
+        seen.add(doc_id_)
     texts = [(doc_id_, dump_document(doc)) for doc_id_, doc in results]
     if out is None:
         sys.stdout.write("---\n".join(text for _, text in texts))

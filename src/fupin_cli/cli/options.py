@@ -20,7 +20,8 @@ class Format(StrEnum):
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f",
+        "--format",
+        "-f",
         help="Output format: a table for people, json / jsonl / tsv / csv for programs.",
         case_sensitive=False,
     ),

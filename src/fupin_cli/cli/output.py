@@ -34,5 +34,10 @@ def emit(output: Output, fmt: Format, no_headers: bool = False) -> None:
     elif fmt is Format.csv:
         machine.write_csv(out, output.records, output.columns, headers=not no_headers)
     else:
-        render_table(output.table(), out, terminal=is_terminal(), headers=not no_headers,
-                     width=terminal_width())
+        render_table(
+            output.table(),
+            out,
+            terminal=is_terminal(),
+            headers=not no_headers,
+            width=terminal_width(),
+        )

@@ -26,25 +26,59 @@ def _rows(doc: Document) -> list[dict[str, Any]]:
         rows.append({"doc": doc.id, "kind": "preamble", "ref": "", "text": doc.preamble})
     for depth, node in reading_order(doc):
         if isinstance(node, Section):
-            rows.append({"doc": doc.id, "kind": node.kind.value, "ref": node.label,
-                         "text": node.title, "depth": depth})
+            rows.append(
+                {
+                    "doc": doc.id,
+                    "kind": node.kind.value,
+                    "ref": node.label,
+                    "text": node.title,
+                    "depth": depth,
+                }
+            )
         elif isinstance(node, Article):
-            rows.append({"doc": doc.id, "kind": "article", "ref": node.label,
-                         "text": node.full_text, "lead": list(node.actors), "co": []})
+            rows.append(
+                {
+                    "doc": doc.id,
+                    "kind": "article",
+                    "ref": node.label,
+                    "text": node.full_text,
+                    "lead": list(node.actors),
+                    "co": [],
+                }
+            )
         else:
             assert isinstance(node, Task)
-            rows.append({"doc": doc.id, "kind": "task", "ref": node.path, "text": node.text,
-                         "lead": list(node.lead), "co": list(node.co)})
+            rows.append(
+                {
+                    "doc": doc.id,
+                    "kind": "task",
+                    "ref": node.path,
+                    "text": node.text,
+                    "lead": list(node.lead),
+                    "co": list(node.co),
+                }
+            )
     if doc.closing:
         rows.append({"doc": doc.id, "kind": "closing", "ref": "", "text": doc.closing})
     return rows
 
 
 def _table(rows: list[dict[str, Any]], title: str) -> TableSpec:
-    cols = [Column("ref", "ref", no_wrap=True), Column("text", "text", ratio=4),
-            Column("lead", "lead / actors", ratio=1), Column("co", "co-operating", ratio=1)]
-    body = [{"ref": r["ref"], "text": r["text"], "lead": "、".join(r.get("lead") or []),
-             "co": "、".join(r.get("co") or [])} for r in rows]
+    cols = [
+        Column("ref", "ref", no_wrap=True),
+        Column("text", "text", ratio=4),
+        Column("lead", "lead / actors", ratio=1),
+        Column("co", "co-operating", ratio=1),
+    ]
+    body = [
+        {
+            "ref": r["ref"],
+            "text": r["text"],
+            "lead": "、".join(r.get("lead") or []),
+            "co": "、".join(r.get("co") or []),
+        }
+        for r in rows
+    ]
     return TableSpec(cols, body, title=title)
 
 
@@ -65,21 +99,30 @@ def show(
         document = corpus.document(doc)
         rows = _rows(document)
         payload = document.model_dump(mode="json", by_alias=True)
-        emit(Output(payload, rows, COLUMNS, lambda: _table(rows, document.title)), fmt,
-             no_headers)
+        emit(Output(payload, rows, COLUMNS, lambda: _table(rows, document.title)), fmt, no_headers)
         return
     found = lookup(corpus, doc, ref)
     if isinstance(found, ArticleRef):
         record = article_record(found.doc, found.article)
-        row = {"doc": found.doc.id, "kind": "article", "ref": found.article.label,
-               "text": found.article.full_text, "lead": record["actors"], "co": []}
+        row = {
+            "doc": found.doc.id,
+            "kind": "article",
+            "ref": found.article.label,
+            "text": found.article.full_text,
+            "lead": record["actors"],
+            "co": [],
+        }
     else:
         record = task_record(found.doc, found.task)
-        row = {"doc": found.doc.id, "kind": "task", "ref": found.task.path,
-               "text": found.task.text, "lead": list(found.task.lead),
-               "co": list(found.task.co)}
-    emit(Output(record, [row], COLUMNS, lambda: _table([row], found.doc.title)), fmt,
-         no_headers)
+        row = {
+            "doc": found.doc.id,
+            "kind": "task",
+            "ref": found.task.path,
+            "text": found.task.text,
+            "lead": list(found.task.lead),
+            "co": list(found.task.co),
+        }
+    emit(Output(record, [row], COLUMNS, lambda: _table([row], found.doc.title)), fmt, no_headers)
 
 
 def register(app: typer.Typer) -> None:

@@ -19,8 +19,9 @@ from .runtime import ExitCode, guarded, note
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="YAML files or folders (default: the active data folder).",
-                       show_default=False),
+        typer.Argument(
+            help="YAML files or folders (default: the active data folder).", show_default=False
+        ),
     ] = None,
     data: DataOpt = None,
 ) -> None:

@@ -15,8 +15,8 @@ from .output import Output, emit
 from .runtime import ExitCode, guarded, read_queries
 
 KindOpt = Annotated[
-    str | None, typer.Option("--kind", help="Only 'task' rows or only 'article's.",
-                             show_default=False)
+    str | None,
+    typer.Option("--kind", help="Only 'task' rows or only 'article's.", show_default=False),
 ]
 LevelOpt = Annotated[
     Level | None, typer.Option("--level", help="Only documents of this level.", show_default=False)
@@ -30,8 +30,10 @@ CurrentOpt = Annotated[
 def who_leads(
     query: Annotated[
         list[str],
-        typer.Argument(help="Words that must all occur (any script). '-' reads queries from "
-                            "stdin, one per line."),
+        typer.Argument(
+            help="Words that must all occur (any script). '-' reads queries from "
+            "stdin, one per line."
+        ),
     ],
     doc: DocOpt = None,
     level: LevelOpt = None,
@@ -60,14 +62,21 @@ def who_leads(
         terms = q.split()
         hits = who_leads_query(corpus, terms, doc=doc, level=level, kind=the_kind, limit=limit)
         all_hits.extend(hits)
-        records.extend(hit_record(h, corpus if current else None,
-                                  q if from_stdin else None) for h in hits)
+        records.extend(
+            hit_record(h, corpus if current else None, q if from_stdin else None) for h in hits
+        )
     terms_all = [t for q in queries for t in q.split()]
     payload = records
-    emit(Output(payload, records, (["query"] if from_stdin else []) + HIT_COLUMNS,
-                lambda: hits_table(all_hits, terms_all,
-                                   corpus_for_current=corpus if current else None)),
-         fmt, no_headers)
+    emit(
+        Output(
+            payload,
+            records,
+            (["query"] if from_stdin else []) + HIT_COLUMNS,
+            lambda: hits_table(all_hits, terms_all, corpus_for_current=corpus if current else None),
+        ),
+        fmt,
+        no_headers,
+    )
     raise typer.Exit(ExitCode.OK if all_hits else ExitCode.NO_MATCH)
 
 

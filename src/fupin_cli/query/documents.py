@@ -16,19 +16,21 @@ def document_summaries(corpus: Corpus) -> list[dict[str, Any]]:
     rows = []
     for doc in corpus.documents:
         date = doc.issued or doc.effective or doc.published
-        rows.append({
-            "id": doc.id,
-            "title": doc.title,
-            "short_title": doc.short_title,
-            "level": doc.level.value,
-            "region": doc.region,
-            "doc_number": doc.doc_number,
-            "date": date.isoformat() if date else None,
-            "script": doc.script.value,
-            "articles": len(doc.articles),
-            "tasks": len(doc.tasks),
-            "aliases": list(doc.aliases),
-        })
+        rows.append(
+            {
+                "id": doc.id,
+                "title": doc.title,
+                "short_title": doc.short_title,
+                "level": doc.level.value,
+                "region": doc.region,
+                "doc_number": doc.doc_number,
+                "date": date.isoformat() if date else None,
+                "script": doc.script.value,
+                "articles": len(doc.articles),
+                "tasks": len(doc.tasks),
+                "aliases": list(doc.aliases),
+            }
+        )
     return rows
 
 
@@ -79,12 +81,14 @@ def task_record(doc: Document, task: Task) -> dict[str, Any]:
 
 def reading_order(doc: Document) -> Iterator[tuple[int, Section | Article | Task]]:
     """Headings, articles and tasks in the order a reader meets them, with heading depth."""
+
     def children_of(path: tuple[str, ...]) -> Iterator[Article | Task]:
         yield from (a for a in doc.articles if a.section == path)
         yield from (t for t in doc.tasks if tuple(t.section) == path)
 
-    def walk(sections: tuple[Section, ...], path: tuple[str, ...], depth: int
-             ) -> Iterator[tuple[int, Section | Article | Task]]:
+    def walk(
+        sections: tuple[Section, ...], path: tuple[str, ...], depth: int
+    ) -> Iterator[tuple[int, Section | Article | Task]]:
         for section in sections:
             here = (*path, section.label)
             yield depth, section

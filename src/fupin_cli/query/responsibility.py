@@ -63,13 +63,21 @@ def _norm(corpus: Corpus, text: str) -> str:
 
 
 def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
-    return Hit(doc=doc.id, kind="task", ref=task.path, text=task.text, lead=task.lead,
-               co=task.co, score=score)
+    return Hit(
+        doc=doc.id,
+        kind="task",
+        ref=task.path,
+        text=task.text,
+        lead=task.lead,
+        co=task.co,
+        score=score,
+    )
 
 
 def article_hit(doc: Document, art: Article, score: float = 0.0) -> Hit:
-    return Hit(doc=doc.id, kind="article", ref=art.label, text=art.full_text, lead=art.actors,
-               score=score)
+    return Hit(
+        doc=doc.id, kind="article", ref=art.label, text=art.full_text, lead=art.actors, score=score
+    )
 
 
 def _documents(corpus: Corpus, doc: str | None, level: Level | None) -> list[Document]:
@@ -124,18 +132,21 @@ def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
     key = normalize(query)
     exact = registry.canonical(query)
     if exact is None:
-        predecessors = sorted({a.name for a in corpus.actors
-                               for s in a.successors if normalize(s.name) == key})
+        predecessors = sorted(
+            {a.name for a in corpus.actors for s in a.successors if normalize(s.name) == key}
+        )
         if predecessors:
-            name = next(s.name for a in corpus.actors for s in a.successors
-                        if normalize(s.name) == key)
+            name = next(
+                s.name for a in corpus.actors for s in a.successors if normalize(s.name) == key
+            )
             return name, predecessors
     canon = exact or registry.resolve(query)
     return canon, [canon]
 
 
-def duties(corpus: Corpus, actor: str, *, doc: str | None = None,
-           level: Level | None = None) -> Duties:
+def duties(
+    corpus: Corpus, actor: str, *, doc: str | None = None, level: Level | None = None
+) -> Duties:
     """What a unit leads, co-operates on and is named in across all documents.
 
     Raises:
@@ -155,8 +166,9 @@ def duties(corpus: Corpus, actor: str, *, doc: str | None = None,
         for art in document.articles:
             if wanted & set(art.actors):
                 articles.append(article_hit(document, art))
-    return Duties(actor=name, covers=tuple(covers), lead=tuple(lead), co=tuple(co),
-                  articles=tuple(articles))
+    return Duties(
+        actor=name, covers=tuple(covers), lead=tuple(lead), co=tuple(co), articles=tuple(articles)
+    )
 
 
 def actor_loads(corpus: Corpus, *, doc: str | None = None) -> list[ActorLoad]:
@@ -181,13 +193,21 @@ def actor_loads(corpus: Corpus, *, doc: str | None = None) -> list[ActorLoad]:
 
 
 def _load(actor: Actor, lead: int, co: int, articles: int) -> ActorLoad:
-    return ActorLoad(name=actor.name, aliases=tuple(a.name for a in actor.aliases),
-                     level=actor.level, kind=actor.kind.value, lead=lead, co=co,
-                     articles=articles, successors=tuple(s.name for s in actor.successors))
+    return ActorLoad(
+        name=actor.name,
+        aliases=tuple(a.name for a in actor.aliases),
+        level=actor.level,
+        kind=actor.kind.value,
+        lead=lead,
+        co=co,
+        articles=articles,
+        successors=tuple(s.name for s in actor.successors),
+    )
 
 
-def responsibility_matrix(corpus: Corpus, *, doc: str | None = None
-                          ) -> tuple[list[str], list[dict[str, str]]]:
+def responsibility_matrix(
+    corpus: Corpus, *, doc: str | None = None
+) -> tuple[list[str], list[dict[str, str]]]:
     """Task x unit matrix: one row per task, one column per unit, L (lead) or C (co-operating)."""
     docs = _documents(corpus, doc, None)
     loads = actor_loads(corpus, doc=doc)
@@ -205,8 +225,8 @@ def responsibility_matrix(corpus: Corpus, *, doc: str | None = None
 def current_names(corpus: Corpus, names: Iterable[str]) -> list[str]:
     """Today's names for historical units: the latest recorded successors (or the name itself).
 
-    A unit's successors may record a chain (银监局 2018 -> 银保监局, 2023 -> 金融监管总局云南监管局);
-    the entries of the latest year are today's.
+    A unit's successors may record a chain (银监局: 2018 银保监局, then 2023
+    金融监管总局云南监管局); the entries of the latest year are today's.
     """
     out: list[str] = []
     for name in names:
@@ -220,5 +240,14 @@ def current_names(corpus: Corpus, names: Iterable[str]) -> list[str]:
     return out
 
 
-__all__ = ["ActorLoad", "Duties", "Hit", "UnknownActor", "actor_loads", "current_names",
-           "duties", "responsibility_matrix", "who_leads"]
+__all__ = [
+    "ActorLoad",
+    "Duties",
+    "Hit",
+    "UnknownActor",
+    "actor_loads",
+    "current_names",
+    "duties",
+    "responsibility_matrix",
+    "who_leads",
+]

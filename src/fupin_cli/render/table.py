@@ -65,17 +65,32 @@ def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
-def render_rich(spec: TableSpec, out: TextIO, headers: bool = True, width: int | None = None) -> None:
+def render_rich(
+    spec: TableSpec, out: TextIO, headers: bool = True, width: int | None = None
+) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     no_color = "NO_COLOR" in os.environ
-    console = Console(file=out, force_terminal=True, no_color=no_color, width=width,
-                      highlight=False, emoji=False, soft_wrap=False)
-    table = Table(title=spec.title, caption=spec.caption, box=box.SIMPLE_HEAD,
-                  show_header=headers, header_style="bold", expand=False)
+    console = Console(
+        file=out,
+        force_terminal=True,
+        no_color=no_color,
+        width=width,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    table = Table(
+        title=spec.title,
+        caption=spec.caption,
+        box=box.SIMPLE_HEAD,
+        show_header=headers,
+        header_style="bold",
+        expand=False,
+    )
     for c in spec.columns:
         table.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold")
     for row in spec.rows:
@@ -93,8 +108,9 @@ def render_rich(spec: TableSpec, out: TextIO, headers: bool = True, width: int |
     console.print(table)
 
 
-def render_table(spec: TableSpec, out: TextIO, *, terminal: bool, headers: bool = True,
-                 width: int | None = None) -> None:
+def render_table(
+    spec: TableSpec, out: TextIO, *, terminal: bool, headers: bool = True, width: int | None = None
+) -> None:
     if terminal:
         render_rich(spec, out, headers=headers, width=width)
     else:
