@@ -195,3 +195,34 @@ def test_module_entry_point_and_broken_pipe() -> None:
     )
     assert proc.stdout.count("\n") == 1
     assert "Error" not in proc.stderr and "BrokenPipe" not in proc.stderr
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("show", "central"),
+        ("show", "yunnan", "14"),
+        ("show", "yunnan-division", "(二) 7."),
+        ("who-leads", "建档立卡"),
+        ("duties", "县级党委和政府"),
+        ("actors",),
+        ("actors", "--matrix"),
+    ],
+    ids=lambda a: " ".join(a) if isinstance(a, tuple) else a,
+)
+def test_every_command_in_every_format(run: Run, args: tuple[str, ...], fmt: str) -> None:
+    result = run(*args, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.strip()
+    if fmt == "json":
+        json.loads(out)
+    elif fmt == "jsonl":
+        assert all(isinstance(json.loads(x), dict) for x in out.splitlines())
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len({len(r) for r in rows}) == 1
+    elif fmt == "tsv":
+        assert len({x.count("\t") for x in out.splitlines()}) == 1
+    assert "\x1b[" not in out

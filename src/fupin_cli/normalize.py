@@ -25,6 +25,13 @@ def _converter() -> Any:
     return opencc.OpenCC("tw2sp")
 
 
+@functools.cache
+def _plain_converter() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
 def fold_width(text: str) -> str:
     """Fold full-width punctuation, digits and letters to half width (，→, （）→() ：→:)."""
     return unicodedata.normalize("NFKC", text).translate(_EXTRA_FOLD)
@@ -52,6 +59,25 @@ def normalize(text: str) -> str:
     out = _fold_once(text)
     for _ in range(4):
         again = _fold_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def readable(text: str) -> str:
+    """Like `normalize`, but only traditional -> simplified (OpenCC ``t2s``), no Taiwan phrases.
+
+    For showing a comparison to people (the words of a diff): ``tw2sp`` also rewrites mainland
+    words (建立 -> 创建, 支援 -> 支持), which is harmless for matching, since both sides are
+    rewritten, but wrong to display. Equality is still decided by `normalize`.
+    """
+    if not text:
+        return ""
+    out = text
+    for _ in range(5):
+        folded = fold_width(_WHITESPACE.sub("", out))
+        again = _WHITESPACE.sub("", fold_width(str(_plain_converter().convert(folded))))
         if again == out:
             break
         out = again

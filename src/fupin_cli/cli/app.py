@@ -34,6 +34,9 @@ COMMAND_MODULES = (
     "actors",
     "validate",
     "ingest",
+    "graph",
+    "diff",
+    "trace",
 )
 
 

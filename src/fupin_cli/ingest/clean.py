@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-# A parenthesised pinyin syllable left by a converter: 發(fā), 統(tǒng), 區(qū). It must hold at least
-# one tone-marked vowel and nothing but Latin letters, so 州(市) or (2016) never match.
+# A parenthesised pinyin syllable left by a converter: 發(fā), 統(tǒng), 區(qū). It must hold at
+# least one tone-marked vowel and nothing but Latin letters, so 州(市) or (2016) never match.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_ANNOTATION = re.compile(rf"[(（]([a-zü]*[{_TONED}][a-z{_TONED}ü]*)[)）]")
 
@@ -37,6 +37,14 @@ _DEBRIS_LINE = re.compile(
     re.VERBOSE,
 )
 
+# A line that opens a new structural unit is never the rest of a title broken over lines.
+_STARTS_UNIT = re.compile(
+    r"^(?:第[ \t]*[一二三四五六七八九十百零〇两]+[ \t]*[章节節条條]"
+    r"|[一二三四五六七八九十百零〇两]+、|[(（][一二三四五六七八九十百零〇两\d]+[)）]|\d{1,3}[.、．]"
+    r"|主要责任单位|主要責任單位|牵头单位|牽頭單位|责任单位|責任單位|协同单位|協同單位"
+    r"|配合单位|配合單位|参与单位|參與單位)"
+)
+
 # Once one of these lines appears, the rest of the page is not the document.
 _END_OF_CONTENT = re.compile(r"^(?:分享到|分享至|出处|出處|相关新闻|相關新聞|【打印】)[:：]?")
 
@@ -54,8 +62,16 @@ class Cleaned:
 
 
 def strip_pinyin_annotations(text: str) -> str:
-    """Remove converter annotations such as 發(fā); keep every other parenthesis."""
-    return PINYIN_ANNOTATION.sub("", text)
+    """Remove converter annotations such as 發(fā); keep every other parenthesis.
+
+    Repeated until nothing changes, so that removing an inner annotation cannot leave a new one
+    behind (`(f(fā)ā)`) and cleaning stays idempotent.
+    """
+    while True:
+        stripped = PINYIN_ANNOTATION.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def normalize_spaces(text: str) -> str:
@@ -85,10 +101,17 @@ def drop_web_debris(lines: list[str]) -> Cleaned:
 
 
 def join_broken_lines(lines: list[str]) -> list[str]:
-    """Join a line that stops inside an open 《 (a title broken over lines) with its rest."""
+    """Join a line that stops inside an open 《 (a title broken over lines) with its rest.
+
+    A line that starts a new article, outline item or unit list is never joined: a stray 《 must
+    not swallow the next article.
+    """
     out: list[str] = []
     pending = ""
     for line in lines:
+        if pending and _STARTS_UNIT.match(line):
+            out.append(pending)
+            pending = ""
         pending += line
         if pending.count("《") > pending.count("》") and len(pending) < 200:
             continue

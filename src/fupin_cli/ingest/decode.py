@@ -21,14 +21,18 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
             raise IngestError(f"{source}: not valid {encoding} at byte {exc.start}") from None
+    # BOMs first: UTF-16 text is full of NUL bytes and would look binary
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise IngestError(f"{source}: this looks like a binary file, not plain text") from None
     sample = data[:4096]
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if b"\x00" in sample or controls > len(sample) // 20:
         raise IngestError(f"{source}: this looks like a binary file, not plain text")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

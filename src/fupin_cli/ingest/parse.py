@@ -1,4 +1,4 @@
-"""Raw policy text -> Document drafts: structure, articles, task tables and the metadata the text gives.
+"""Raw policy text -> Document drafts: structure, articles, task tables, the metadata given.
 
 The parser reads cleaned lines (see `clean`) and recognises, in any mix:
 第X章 / 第X节 / 第X条 (labels may hold stray spaces: 第十四 條), outlines 一、 / (一) / 1. / (1),
@@ -9,6 +9,7 @@ closing paragraph, and several documents printed in one file.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -147,7 +148,7 @@ def _segments(lines: list[str]) -> list[list[str]]:
             seen = set()
         seen.add(kind)
     starts.append(len(lines))
-    return [lines[a:b] for a, b in zip(starts, starts[1:], strict=False) if b > a]
+    return [lines[a:b] for a, b in itertools.pairwise(starts) if b > a]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,8 +197,13 @@ def _build_tree(body: list[str]) -> tuple[list[str], list[Block], list[str]]:
         last = block
     trailing: list[str] = []
     if last is not None and last.lines and not last.units:
-        # unlabelled paragraphs after the last block: the closing text
-        if article_mode or last.head:
+        # unlabelled paragraphs after the last block: the closing text. Between articles a
+        # closing is a signature or a date; a paragraph that ends a sentence stays in the article.
+        if article_mode:
+            ends = [i for i, x in enumerate(last.lines) if re.search(r"[。；;！!？?：:]$", x)]
+            keep = ends[-1] + 1 if ends else 0
+            trailing, last.lines = last.lines[keep:], last.lines[:keep]
+        elif last.head:
             trailing, last.lines = last.lines, []
     return header, roots, trailing
 
@@ -226,9 +232,7 @@ def _join(head: str, lines: Iterable[str]) -> str:
     return "\n".join(x for x in (head, *lines) if x)
 
 
-def _units(
-    block: Block, registry: ActorRegistry | None, out: _Out, where: str
-) -> dict[str, Any]:
+def _units(block: Block, registry: ActorRegistry | None, out: _Out, where: str) -> dict[str, Any]:
     lead: list[str] = []
     co: list[str] = []
     lead_line = co_line = None
@@ -261,7 +265,8 @@ def _walk(
         here = (*path, block.label)
         if block.kind == ARTICLE or (not article_mode and not block.children and not block.units):
             items = [
-                {"no": c.no, "label": c.label, "text": _join(c.head, c.lines)} for c in block.children
+                {"no": c.no, "label": c.label, "text": _join(c.head, c.lines)}
+                for c in block.children
             ]
             text = _join(block.head, block.lines)
             art: dict[str, Any] = {"no": block.no, "label": block.label}
@@ -281,7 +286,7 @@ def _walk(
                 section = here
             else:
                 task_text, label, task_path, section = block.head, block.label, here, path
-            task = {
+            task: dict[str, Any] = {
                 "no": len(out.tasks) + 1,
                 "path": " ".join(task_path),
                 "label": label,
@@ -303,8 +308,13 @@ def _walk(
 def _section(block: Block, children: list[dict[str, Any]]) -> dict[str, Any]:
     kind = {CHAPTER: "chapter", JIE: "section"}.get(block.kind, "part")
     title = _join(block.head, block.lines if not block.units else [])
-    return {"kind": kind, "no": block.no, "label": block.label, "title": title,
-            "sections": children}
+    return {
+        "kind": kind,
+        "no": block.no,
+        "label": block.label,
+        "title": title,
+        "sections": children,
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -503,7 +513,9 @@ def _parse_segment(
         if d is None:
             dm = _DMY_DATE.match(line)
             if dm:
-                d = _date(re.match(r"(\d+)-(\d+)-(\d+)", f"{dm.group(3)}-{dm.group(2)}-{dm.group(1)}"))
+                d = _date(
+                    re.match(r"(\d+)-(\d+)-(\d+)", f"{dm.group(3)}-{dm.group(2)}-{dm.group(1)}")
+                )
         if d:
             published = d
             break
@@ -515,7 +527,8 @@ def _parse_segment(
         )
     level, region = _guess_level_region(title)
     script = detect_script(all_text + "".join(header_lines))
-    short = re.sub(r"^.*?(?:关于|關於)", "", title) if ("关于" in title or "關於" in title) else title
+    # drop the issuers before 关于, never a 关于 quoted inside 《》
+    short = re.sub(r"^[^《》]*?(?:关于|關於)", "", title)
     data: dict[str, Any] = {
         "id": f"doc-{index + 1}",
         "title": title,

@@ -55,12 +55,12 @@ def split_units(text: str, registry: ActorRegistry | None) -> UnitList:
             if split:
                 names = split
         for name in names:
-            resolved = registry.canonical(name) if registry else name
-            if resolved is None:
-                out.unknown.append(name)
-                resolved = name
-            if resolved in out.units:
+            known = registry.canonical(name) if registry else name
+            resolved = known or name
+            if resolved in out.units:  # a repeat is reported once, as a repeat
                 out.duplicates.append(name)
                 continue
+            if known is None:
+                out.unknown.append(name)
             out.units.append(resolved)
     return out

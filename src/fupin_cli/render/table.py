@@ -59,6 +59,8 @@ def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
     body = [[_plain(row.get(c.key, "")) for c in cols] for row in spec.rows]
     if headers:
         body.insert(0, [c.header for c in cols])
+    if spec.title and headers:
+        out.write(spec.title + "\n")
     widths = [max((display_width(r[i]) for r in body), default=0) for i in range(len(cols))]
     for r in body:
         cells = [_pad(v, widths[i]) if i < len(cols) - 1 else v for i, v in enumerate(r)]

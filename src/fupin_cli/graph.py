@@ -1,0 +1,514 @@
+"""The graph of documents and the superior rules they implement, rest on or cite.
+
+Nodes are the held documents and the entries of the reference registry. Edges point from the
+local rule to the rule it names, each with the article that names it: the curated `based_on` /
+`cites` links of the documents, plus a `cites` edge for every other rule the text cites by its
+exact title or document number (`extract_citations`). Matching is exact after `normalize`;
+never fuzzy, so a 分工方案 of one decision is never taken for the 分工方案 of another.
+
+networkx is imported inside the functions that need it, never at import time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import Field
+
+from .corpus import Corpus, suggest
+from .errors import UnknownDocument
+from .models import Document, Frozen, Level, LinkRelation
+
+ELI = "http://data.europa.eu/eli/ontology#"
+#: Edge names and the ELI property each stands for.
+ELI_PROPERTIES: dict[str, str] = {
+    "implements": ELI + "implements",
+    "based_on": ELI + "based_on",
+    "cites": ELI + "cites",
+}
+#: Relations that make the target a superior rule of the source.
+SUPERIOR: tuple[str, ...] = ("implements", "based_on")
+
+_TITLE = re.compile(r"《([^《》]+)》")
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d+\s*[号號]")
+_NOTICE_OF = re.compile(r"印发〈(.+)〉的通知$")
+
+
+class GraphNode(Frozen):
+    """A held document or a rule known from the reference registry."""
+
+    id: str
+    kind: Literal["document", "reference"]
+    title: str
+    short_title: str | None = None
+    level: Level | None = None
+    region: str | None = None
+    doc_number: str | None = None
+
+
+class GraphEdge(Frozen):
+    """`source` names `target` in article `article` (None: in the title or preamble)."""
+
+    source: str
+    target: str
+    relation: LinkRelation
+    eli: str = Field(description="The ELI property the relation stands for.")
+    article: int | None = None
+    label: str | None = Field(default=None, description="Label of the article, as written.")
+    phrase: str
+    curated: bool = Field(description="From the curated links (else found in the text).")
+
+
+class RuleGraph(Frozen):
+    """Nodes and edges in corpus order; `to_networkx` for graph algorithms."""
+
+    nodes: tuple[GraphNode, ...]
+    edges: tuple[GraphEdge, ...]
+
+    def node(self, node_id: str) -> GraphNode:
+        return next(n for n in self.nodes if n.id == node_id)
+
+    def superiors(self, node_id: str) -> list[GraphEdge]:
+        """Edges from `node_id` to the rules it implements or rests on."""
+        return [e for e in self.edges if e.source == node_id and e.relation in SUPERIOR]
+
+    def inferiors(self, node_id: str) -> list[GraphEdge]:
+        """Edges into `node_id` from the rules that implement it or rest on it."""
+        return [e for e in self.edges if e.target == node_id and e.relation in SUPERIOR]
+
+    def ancestors(self, node_id: str) -> set[str]:
+        """Every rule above `node_id` through implements / based_on edges."""
+        return {step.id for step in lineage(self, node_id)}
+
+    def to_networkx(self) -> Any:
+        """A networkx MultiDiGraph with the nodes' and edges' fields as attributes."""
+        import networkx as nx
+
+        g = nx.MultiDiGraph()
+        for n in self.nodes:
+            g.add_node(n.id, **_attrs(n.model_dump(mode="json")))
+        for e in self.edges:
+            g.add_edge(e.source, e.target, **_attrs(e.model_dump(mode="json")))
+        return g
+
+
+def _attrs(record: dict[str, Any]) -> dict[str, Any]:
+    """GraphML takes no None: leave empty fields out."""
+    return {k: v for k, v in record.items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A rule named in a document's text: 《title》, a doc number, or both together."""
+
+    doc: str
+    article: int | None
+    label: str | None
+    cited: str  # the title (without 《》) or the number, as written
+    number: str | None  # a doc number written after the title, or the cited number itself
+    target: str | None  # id of the document or reference it resolves to, else None
+    phrase: str  # the citation as written
+
+
+@dataclass
+class _Resolver:
+    """Exact lookup of normalized titles, aliases and doc numbers."""
+
+    titles: dict[str, str]
+    numbers: dict[str, str]
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> _Resolver:
+        from .normalize import normalize
+
+        titles: dict[str, str] = {}
+        numbers: dict[str, str] = {}
+        for doc in corpus.documents:
+            for title in (doc.title, doc.short_title):
+                titles.setdefault(normalize(title), doc.id)
+            if doc.doc_number:
+                numbers.setdefault(normalize(doc.doc_number), doc.id)
+        for ref in corpus.references:
+            for title in (ref.title, *ref.aliases):
+                titles.setdefault(normalize(title), ref.id)
+            if ref.doc_number:
+                numbers.setdefault(normalize(ref.doc_number), ref.id)
+        return cls(titles, numbers)
+
+    def title(self, title: str) -> str | None:
+        from .normalize import normalize
+
+        key = normalize(title)
+        found = self.titles.get(key)
+        if found is None:
+            printed = _NOTICE_OF.search(key)  # 关于印发〈X〉的通知 prints X
+            if printed:
+                found = self.titles.get(printed.group(1))
+        return found
+
+    def number(self, number: str) -> str | None:
+        """The rule whose number ends the match (the regex may take words before it)."""
+        from .normalize import normalize
+
+        key = normalize(number)
+        hits = [rid for num, rid in self.numbers.items() if key.endswith(num)]
+        return hits[0] if hits else None
+
+
+def _places(doc: Document) -> Iterator[tuple[int | None, str | None, str]]:
+    """Where a document may cite: its title, preamble and articles (not a covering notice)."""
+    yield None, None, doc.title
+    if doc.preamble:
+        yield None, None, doc.preamble
+    for art in doc.articles:
+        yield art.no, art.label, art.full_text
+
+
+def extract_citations(corpus: Corpus) -> list[Citation]:
+    """Every rule a document cites by 《title》 or doc number, resolved exactly where possible.
+
+    A doc number in brackets right after a title belongs to that title; the title decides and
+    the number is used when the title alone does not resolve. Self-citations are left out.
+
+    Args:
+        corpus: the loaded corpus.
+
+    Returns:
+        Citations in document and text order; `target` is None for unresolved ones (short
+        forms such as 《决定》).
+    """
+    resolver = _Resolver.of(corpus)
+    out: list[Citation] = []
+    for doc in corpus.documents:
+        for no, label, text in _places(doc):
+            taken: list[tuple[int, int]] = []
+            for m in _TITLE.finditer(text):
+                bracketed = text[m.end() : m.end() + 1] in ("(", "（")
+                number_match = _DOC_NUMBER.match(text, m.end() + 1) if bracketed else None
+                number = number_match.group(0) if number_match else None
+                target = resolver.title(m.group(1))
+                if target is None and number:
+                    target = resolver.number(number)
+                end = m.end()
+                if number_match:
+                    closing = text[number_match.end() : number_match.end() + 1]
+                    end = number_match.end() + (1 if closing in (")", "）") else 0)
+                taken.append((m.start(), end))
+                if target != doc.id:
+                    out.append(
+                        Citation(
+                            doc.id, no, label, m.group(1), number, target, text[m.start() : end]
+                        )
+                    )
+            for m in _DOC_NUMBER.finditer(text):
+                if any(a <= m.start() < b for a, b in taken):
+                    continue
+                target = resolver.number(m.group(0))
+                if target != doc.id:
+                    out.append(
+                        Citation(doc.id, no, label, m.group(0), m.group(0), target, m.group(0))
+                    )
+    return out
+
+
+def build_graph(corpus: Corpus) -> RuleGraph:
+    """The graph of held documents and registry references.
+
+    Curated links come first; a resolved citation adds a `cites` edge only when no curated link
+    joins the same two rules.
+
+    Args:
+        corpus: the loaded corpus.
+
+    Returns:
+        The graph; edges in document order.
+    """
+    nodes = [
+        GraphNode(
+            id=d.id,
+            kind="document",
+            title=d.title,
+            short_title=d.short_title,
+            level=d.level,
+            region=d.region,
+            doc_number=d.doc_number,
+        )
+        for d in corpus.documents
+    ]
+    nodes += [
+        GraphNode(id=r.id, kind="reference", title=r.title, level=r.level, doc_number=r.doc_number)
+        for r in corpus.references
+    ]
+    edges: list[GraphEdge] = []
+    for doc in corpus.documents:
+        for link in (*doc.based_on, *doc.cites):
+            art = doc.article(link.article) if link.article is not None else None
+            edges.append(
+                GraphEdge(
+                    source=doc.id,
+                    target=link.target,
+                    relation=link.relation,
+                    eli=ELI_PROPERTIES[link.relation],
+                    article=link.article,
+                    label=art.label if art else None,
+                    phrase=link.phrase,
+                    curated=True,
+                )
+            )
+    joined = {(e.source, e.target) for e in edges}
+    for cite in extract_citations(corpus):
+        if cite.target is None or (cite.doc, cite.target) in joined:
+            continue
+        joined.add((cite.doc, cite.target))
+        edges.append(
+            GraphEdge(
+                source=cite.doc,
+                target=cite.target,
+                relation="cites",
+                eli=ELI_PROPERTIES["cites"],
+                article=cite.article,
+                label=cite.label,
+                phrase=cite.phrase,
+                curated=False,
+            )
+        )
+    order = {d.id: i for i, d in enumerate(corpus.documents)}
+    edges.sort(key=lambda e: order[e.source])
+    return RuleGraph(nodes=tuple(nodes), edges=tuple(edges))
+
+
+def resolve_node(corpus: Corpus, key: str) -> str:
+    """A node id for a document id or alias, or a reference's id, title or doc number.
+
+    Raises:
+        UnknownDocument: nothing matches; suggests close ids.
+    """
+    from .normalize import normalize
+
+    try:
+        return corpus.document(key).id
+    except UnknownDocument:
+        pass
+    norm = normalize(key)
+    for ref in corpus.references:
+        names = (ref.id, ref.title, *ref.aliases, *([ref.doc_number] if ref.doc_number else []))
+        if any(normalize(n) == norm for n in names):
+            return ref.id
+    ids = [d.id for d in corpus.documents] + [r.id for r in corpus.references]
+    raise UnknownDocument(key, suggest(key, ids))
+
+
+class LineageStep(Frozen):
+    """One superior rule of a document: how far up, and the edge that leads to it."""
+
+    depth: int = Field(description="1 for a direct superior, 2 for its superior, ...")
+    id: str
+    kind: Literal["document", "reference"]
+    title: str
+    relation: LinkRelation
+    via: str = Field(description="The rule that implements or rests on this one.")
+    article: int | None = None
+    label: str | None = None
+
+
+def lineage(graph: RuleGraph, node_id: str) -> list[LineageStep]:
+    """The superior rules of `node_id` up to the top, nearest first (each rule once).
+
+    Args:
+        graph: the rule graph.
+        node_id: a node id (see `resolve_node`).
+
+    Returns:
+        Steps in breadth-first order; empty for a rule with no superior.
+    """
+    seen = {node_id}
+    steps: list[LineageStep] = []
+    queue: deque[tuple[str, int]] = deque([(node_id, 0)])
+    while queue:
+        current, depth = queue.popleft()
+        for edge in sorted(graph.superiors(current), key=lambda e: SUPERIOR.index(e.relation)):
+            if edge.target in seen:
+                continue
+            seen.add(edge.target)
+            node = graph.node(edge.target)
+            steps.append(
+                LineageStep(
+                    depth=depth + 1,
+                    id=node.id,
+                    kind=node.kind,
+                    title=node.title,
+                    relation=edge.relation,
+                    via=current,
+                    article=edge.article,
+                    label=edge.label,
+                )
+            )
+            queue.append((edge.target, depth + 1))
+    return steps
+
+
+def descendants(graph: RuleGraph, node_id: str) -> set[str]:
+    """Every rule below `node_id` through implements / based_on edges."""
+    found: set[str] = set()
+    stack = [node_id]
+    while stack:
+        for edge in graph.inferiors(stack.pop()):
+            if edge.source not in found:
+                found.add(edge.source)
+                stack.append(edge.source)
+    return found
+
+
+RelationName = Literal[
+    "same", "superior", "inferior", "sibling", "common_ancestor", "cites", "unrelated"
+]
+
+
+def relation_between(graph: RuleGraph, left: str, right: str) -> tuple[RelationName, str]:
+    """How `left` stands to `right` in the graph, with a sentence for a header.
+
+    Returns:
+        `superior` when left is above right, `inferior` below, `sibling` when both rest on one
+        rule directly, `common_ancestor` when they meet higher up, `cites` when one only cites
+        the other, else `unrelated`.
+    """
+    if left == right:
+        return "same", f"{left} is {right}"
+    right_up = {s.id: s for s in lineage(graph, right)}
+    left_up = {s.id: s for s in lineage(graph, left)}
+    if left in right_up:
+        return "superior", _path(graph, right, left) + f"; {left} is the superior rule"
+    if right in left_up:
+        return "inferior", _path(graph, left, right) + f"; {left} is the local rule"
+    shared_direct = [
+        e.target
+        for e in graph.superiors(left)
+        if e.target in {x.target for x in graph.superiors(right)}
+    ]
+    if shared_direct:
+        return "sibling", f"{left} and {right} both rest on {shared_direct[0]}"
+    shared = [s.id for s in lineage(graph, left) if s.id in right_up]
+    if shared:
+        return "common_ancestor", f"{left} and {right} both lead up to {shared[0]}"
+    cite = next((e for e in graph.edges if {e.source, e.target} == {left, right}), None)
+    if cite is not None:
+        return "cites", f"{cite.source} cites {cite.target}"
+    return "unrelated", f"{left} and {right} share no superior rule"
+
+
+def _path(graph: RuleGraph, lower: str, upper: str) -> str:
+    """`weiyuan implements central (第一条)`, through each step from lower up to upper."""
+    steps = {s.id: s for s in lineage(graph, lower)}
+    chain: list[LineageStep] = []
+    at = upper
+    while at != lower:
+        step = steps[at]
+        chain.append(step)
+        at = step.via
+    parts = [
+        f"{s.via} {s.relation.replace('_', ' ')} {s.id}" + (f" ({s.label})" if s.label else "")
+        for s in reversed(chain)
+    ]
+    return ", ".join(parts)
+
+
+@dataclass
+class TreeNode:
+    """One line of the hierarchy: a rule, how it is joined to its parent, its children."""
+
+    id: str
+    relation: str | None
+    label: str | None
+    children: list[TreeNode]
+
+
+def neighbourhood(graph: RuleGraph, focus: str) -> RuleGraph:
+    """The part of the graph around one rule: everything above and below it through
+    implements / based_on, and what it cites or is cited by."""
+    line = {focus} | graph.ancestors(focus) | descendants(graph, focus)
+    edges = tuple(
+        e
+        for e in graph.edges
+        if focus in (e.source, e.target)
+        or (e.relation in SUPERIOR and e.source in line and e.target in line)
+    )
+    keep = line | {e.source for e in edges} | {e.target for e in edges}
+    return RuleGraph(nodes=tuple(n for n in graph.nodes if n.id in keep), edges=edges)
+
+
+def hierarchy(graph: RuleGraph) -> list[TreeNode]:
+    """The graph as trees from the top rules down; a rule under each rule it rests on.
+
+    Rules that only cite hang under the cited rule as leaves (their own place in the tree is
+    under their superiors). Rules joined to nothing are left out, unless nothing is joined.
+    """
+    # a rule shown as the leaf of a rule it cites needs no tree of its own unless it has one
+    shown = {e.target for e in graph.edges} | {
+        e.source for e in graph.edges if e.relation in SUPERIOR
+    }
+    roots = [
+        n.id
+        for n in graph.nodes
+        if (n.id in shown or not graph.edges) and not graph.superiors(n.id)
+    ]
+
+    def grow(node_id: str, relation: str | None, label: str | None, expand: bool) -> TreeNode:
+        children: list[TreeNode] = []
+        if expand:
+            for e in graph.edges:
+                if e.target == node_id:
+                    children.append(grow(e.source, e.relation, e.label, e.relation in SUPERIOR))
+        return TreeNode(node_id, relation, label, children)
+
+    return [grow(r, None, None, True) for r in roots]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(graph: RuleGraph) -> str:
+    """Graphviz DOT: documents as boxes, references as ellipses, edges labelled."""
+    lines = ["digraph fupin {", "  rankdir=BT;", '  node [fontname="sans-serif"];']
+    for n in graph.nodes:
+        shape = "box" if n.kind == "document" else "ellipse"
+        label = _quote(n.id)[:-1] + "\\n" + _quote(n.title)[1:]  # DOT's own line break
+        lines.append(f"  {_quote(n.id)} [label={label}, shape={shape}];")
+    for e in graph.edges:
+        label = e.relation + (f" {e.label}" if e.label else "")
+        style = ", style=dashed" if e.relation == "cites" else ""
+        lines.append(
+            f"  {_quote(e.source)} -> {_quote(e.target)} [label={_quote(label)}, "
+            f"eli={_quote(e.eli)}{style}];"
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def to_mermaid(graph: RuleGraph) -> str:
+    """A Mermaid flowchart, local rules below the rules they rest on."""
+
+    def mid(node_id: str) -> str:
+        return node_id.replace("-", "_")
+
+    lines = ["flowchart BT"]
+    for n in graph.nodes:
+        text = f"{n.id}<br/>{n.title}".replace('"', "#quot;")
+        shape = f'["{text}"]' if n.kind == "document" else f'(["{text}"])'
+        lines.append(f"  {mid(n.id)}{shape}")
+    for e in graph.edges:
+        label = e.relation + (f" {e.label}" if e.label else "")
+        arrow = "-.->" if e.relation == "cites" else "-->"
+        lines.append(f"  {mid(e.source)} {arrow}|{label}| {mid(e.target)}")
+    return "\n".join(lines) + "\n"
+
+
+def to_graphml(graph: RuleGraph) -> str:
+    """GraphML through networkx, with every node and edge field as an attribute."""
+    import networkx as nx
+
+    return "\n".join(nx.generate_graphml(graph.to_networkx())) + "\n"
