@@ -14,6 +14,15 @@ from fupin_cli.loader import bundled_data_dir, bundled_sources_dir
 from fupin_cli.store import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Keep the compiled index of test runs out of the user's real cache."""
+    import os
+    import tempfile
+
+    if "FUPIN_CACHE_DIR" not in os.environ:
+        os.environ["FUPIN_CACHE_DIR"] = tempfile.mkdtemp(prefix="fupin-test-cache-")
 REPO_SOURCES = ROOT / "data" / "sources"
 REPO_POLICIES = ROOT / "data" / "policies"
 

@@ -19,7 +19,7 @@ from .align import DEFAULT_THRESHOLD, Pair, align, similarity, unit_text
 from .corpus import ActorRegistry, Corpus
 from .graph import RelationName, RuleGraph, build_graph, relation_between
 from .models import Document, Frozen
-from .normalize import normalize, readable
+from .normalize import readable
 
 ChangeKind = Literal["actor", "modal", "clause_added", "clause_removed"]
 OpName = Literal["equal", "delete", "insert"]

@@ -89,7 +89,7 @@ def char_keys(text: str) -> str:
 
     Used only to place highlights in the text as written; matching uses `normalize`.
     """
-    conv = _converter()
+    conv = _plain_converter()
     out = []
     for ch in text:
         if ch.isspace():
@@ -104,10 +104,10 @@ def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """Where each term occurs in `text` as written (any script, width), merged and sorted."""
     keys = char_keys(text)
     spans: list[tuple[int, int]] = []
-    for term in terms:
-        needle = normalize(term)
-        if not needle:
-            continue
+    # the text's characters are converted one by one, so look for the term converted by
+    # character (t2s) and, for Taiwan phrases such as 網際網路, by phrase (tw2sp)
+    needles = {n for term in terms for n in (readable(term), normalize(term)) if n}
+    for needle in sorted(needles, key=len, reverse=True):
         # whitespace in the text may sit inside a match: search over the text without it
         compact = [(i, c) for i, c in enumerate(keys) if c != " "]
         hay = "".join(c for _, c in compact)

@@ -38,8 +38,9 @@ def load_files(files: DataFiles) -> Corpus:
     seen: dict[str, Path] = {}
     for doc, path in zip(documents, files.documents, strict=True):
         if doc.id in seen:
-            raise DataError(path, None, "id", f'duplicate document id "{doc.id}" (also in '
-                            f"{seen[doc.id]})")
+            raise DataError(
+                path, None, "id", f'duplicate document id "{doc.id}" (also in {seen[doc.id]})'
+            )
         seen[doc.id] = path
     documents.sort(key=_hierarchy_order)
     return Corpus(documents, actors, references)
@@ -54,7 +55,21 @@ def _hierarchy_order(doc: Document) -> tuple[int, str, str, str]:
 def load_corpus(data: Path | str | None = None) -> Corpus:
     """The corpus of `data` (a folder of YAML files), $FUPIN_DATA, or the bundled documents.
 
+    It is read from the compiled index (`fupin_cli.index`), which is rebuilt first whenever a
+    data file changed, so the YAML files are parsed only once per change.
+
     Raises:
         DataError / DataErrors: a file is missing, unreadable or invalid.
     """
+    from .index import open_index, read_corpus
+
+    index = open_index(data)
+    try:
+        return read_corpus(index.conn)
+    finally:
+        index.close()
+
+
+def load_yaml_corpus(data: Path | str | None = None) -> Corpus:
+    """The corpus parsed straight from the YAML files, bypassing the index (for checks)."""
     return load_files(list_data_files(resolve_data_dir(data)))

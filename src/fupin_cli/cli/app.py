@@ -4,14 +4,65 @@ from __future__ import annotations
 
 import importlib
 import sys
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
+from typer.models import CommandInfo
 
 from .. import __version__
 from .runtime import silence_broken_pipe
 
-app = typer.Typer(
+
+class _LazyTyper(typer.Typer):
+    """A Typer that imports the command modules when its list of commands is first read.
+
+    `main()` imports only the module of the command on the command line, so `fupin search`
+    does not pay for pydantic models, YAML or networkx; `fupin --help`, the tests and anything
+    else that reads the commands get every module of COMMAND_MODULES.
+    """
+
+    @property
+    def registered_commands(self) -> list[CommandInfo]:
+        if not self.__dict__.get("_all_loaded") and not self.__dict__.get("_loading"):
+            self.load(COMMAND_MODULES)
+        commands: list[CommandInfo] = self.__dict__["_commands"]
+        return commands
+
+    @registered_commands.setter
+    def registered_commands(self, value: list[CommandInfo]) -> None:
+        self.__dict__["_commands"] = value
+
+    def load(self, names: Sequence[str]) -> None:
+        done: set[str] = self.__dict__.setdefault("_modules", set())
+        self.__dict__["_loading"] = True
+        try:
+            for name in names:
+                if name not in done:
+                    importlib.import_module(f"{__package__}.{name}").register(self)
+                    done.add(name)
+        finally:
+            self.__dict__["_loading"] = False
+        if done >= set(COMMAND_MODULES):
+            self.__dict__["_all_loaded"] = True
+
+    def load_for(self, argv: Sequence[str]) -> None:
+        """Import only the module of the command `argv` names, when one module defines it."""
+        name = next((a for a in argv if not a.startswith("-")), None)
+        module = name.replace("-", "_") if name else None
+        if module in COMMAND_MODULES:
+            self.load([module])
+            names = {
+                c.name or (c.callback.__name__.replace("_", "-") if c.callback else "")
+                for c in self.__dict__["_commands"]
+            }
+            if name in names:
+                self.__dict__["_all_loaded"] = True  # enough for this run
+                return
+        self.load(COMMAND_MODULES)
+
+
+app = _LazyTyper(
     name="fupin",
     help=(
         "Query Chinese poverty-alleviation responsibility rules (脱贫攻坚责任制) as data: "
@@ -29,14 +80,18 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "docs",
     "show",
+    "search",
     "who_leads",
     "duties",
     "actors",
     "validate",
+    "index",
     "ingest",
     "graph",
     "diff",
     "trace",
+    "chain",
+    "accountability",
 )
 
 
@@ -56,13 +111,13 @@ def root(
     """Chinese poverty-alleviation policy documents as structured data."""
 
 
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"{__package__}.{_name}").register(app)
+# The modules are imported when the commands are first needed (see _LazyTyper).
 
 
 def main() -> None:
     """Console-script entry point."""
     try:
+        app.load_for(sys.argv[1:])
         app()
     except BrokenPipeError:
         silence_broken_pipe()

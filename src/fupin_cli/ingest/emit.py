@@ -33,9 +33,7 @@ def document_data(doc: Document) -> dict[str, Any]:
 
 
 def dump_yaml(data: Any) -> str:
-    return str(
-        yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000)
-    )
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100000))
 
 
 def dump_document(doc: Document) -> str:

@@ -64,8 +64,9 @@ def build_all(root: Path | None = None) -> list[Built]:
             parsed[source] = parse_text(text, source=source, registry=registry)
         draft = parsed[source][int(overlay.get("part", 0))]
         doc = Document.model_validate(apply_overlay(draft.data, overlay))
-        out.append(Built(policies / f"{doc.id}.yaml", doc, dump_document(doc),
-                         tuple(draft.warnings)))
+        out.append(
+            Built(policies / f"{doc.id}.yaml", doc, dump_document(doc), tuple(draft.warnings))
+        )
     return out
 
 

@@ -1,0 +1,293 @@
+"""Full-text search over the compiled index: every article, item, task, preamble and notice.
+
+All terms must occur in the same unit of text, after normalizing, so a simplified query finds a
+traditional text. The index answers one- and two-character terms from a per-character FTS5
+table and longer terms from a trigram table (see `fupin_cli.index`); the candidates are then
+checked with a plain substring test on the normalized text, so the result is exactly that of a
+substring scan.
+
+Ranking: BM25's saturating term frequency, weighted by the length of each term and normalized
+by the length of the unit; ties keep corpus order (superior documents first).
+
+The hits are frozen dataclasses rather than pydantic models: this module is on the path of
+`fupin search`, which must start fast, and pydantic's model building is the largest part of
+the package's import time.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from ..errors import UnknownDocument
+from ..normalize import normalize
+
+HitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
+LEVELS = ("central", "province", "prefecture", "county", "township", "village", "any")
+SNIPPET_WIDTH = 60
+# BM25 parameters (Robertson's usual values)
+K1 = 1.2
+B = 0.75
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One unit of text that holds every term.
+
+    `spans` are the highlighted ranges of `snippet` (not part of the JSON contract).
+    """
+
+    doc: str
+    kind: HitKind
+    ref: str
+    snippet: str
+    text: str
+    score: float = field(default=0.0, compare=False)
+    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+
+    def model_dump(self) -> dict[str, Any]:
+        """The JSON contract of `fupin search -f json`: doc, kind, ref, snippet, text."""
+        return {
+            "doc": self.doc,
+            "kind": self.kind,
+            "ref": self.ref,
+            "snippet": self.snippet,
+            "text": self.text,
+        }
+
+
+def needles_of(terms: Sequence[str]) -> list[str]:
+    """The normalized, distinct terms of a query (arguments are split on whitespace)."""
+    out: list[str] = []
+    for term in terms:
+        for word in term.split():
+            needle = normalize(word)
+            if needle and needle not in out:
+                out.append(needle)
+    return out
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _token_chars(text: str) -> bool:
+    """True when the character table indexes every character of `text` (see index.DDL)."""
+    return all(
+        unicodedata.category(ch)[0] in "LNPSM" or unicodedata.category(ch) == "Co" for ch in text
+    )
+
+
+def _fts_queries(needles: Sequence[str]) -> tuple[str | None, str | None]:
+    """MATCH expressions for the trigram table (long terms) and the character table (short).
+
+    A short term with a character the character table does not index is left to the
+    substring check alone.
+    """
+    long = [_phrase(n) for n in needles if len(n) >= 3]
+    short = [_phrase(" ".join(n)) for n in needles if len(n) < 3 and _token_chars(n)]
+    return (" AND ".join(long) or None), (" AND ".join(short) or None)
+
+
+def resolve_document(conn: sqlite3.Connection, key: str) -> str:
+    """A document id from an id or alias, in any script.
+
+    Raises:
+        UnknownDocument: with the closest ids as suggestions.
+    """
+    row = conn.execute(
+        "SELECT doc FROM doc_keys WHERE key = ? ORDER BY rank LIMIT 1", (normalize(key),)
+    ).fetchone()
+    if row is not None:
+        return str(row[0])
+    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
+    raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
+
+
+def search(
+    conn: sqlite3.Connection,
+    terms: Sequence[str],
+    *,
+    doc: str | None = None,
+    level: str | None = None,
+    limit: int | None = None,
+    width: int = SNIPPET_WIDTH,
+) -> list[SearchHit]:
+    """Units of text (articles, items, tasks, preambles ...) holding every term, best first.
+
+    Args:
+        conn: an open index (`fupin_cli.index.open_index(...).conn`).
+        terms: the query; each is split on whitespace and every word must occur.
+        doc: only this document (id or alias).
+        level: only documents of this level (central, province, county ...).
+        limit: at most this many hits.
+        width: about how many characters of text a snippet shows.
+
+    Returns:
+        The hits, best first; empty when the query has no words or nothing matched.
+
+    Raises:
+        UnknownDocument: `doc` names no document.
+        ValueError: `level` is not a level.
+    """
+    if level is not None and level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
+    needles = needles_of(terms)
+    doc_id = resolve_document(conn, doc) if doc is not None else None
+    if not needles:
+        return []
+    tri, uni = _fts_queries(needles)
+    where: list[str] = []
+    params: list[Any] = []
+    if tri is not None:
+        where.append("u.id IN (SELECT rowid FROM units_tri WHERE units_tri MATCH ?)")
+        params.append(tri)
+    if uni is not None:
+        where.append("u.id IN (SELECT rowid FROM units_uni WHERE units_uni MATCH ?)")
+        params.append(uni)
+    if doc_id is not None:
+        where.append("u.doc = ?")
+        params.append(doc_id)
+    if level is not None:
+        where.append("d.level = ?")
+        params.append(level)
+    sql = (
+        "SELECT u.doc, u.kind, u.ref, u.text, u.norm, u.items FROM units u "
+        "JOIN documents d ON d.id = u.doc "
+        + ("WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY d.ord, u.id"
+    )
+    rows = conn.execute(sql, params).fetchall()
+    avg = _average_length(conn)
+    scored: list[tuple[float, int, tuple[Any, ...]]] = []
+    for order, row in enumerate(rows):
+        norm = row[4]
+        if all(n in norm for n in needles):  # exact: the FTS tables may over-match
+            scored.append((-_score(norm, needles, avg), order, row))
+    scored.sort(key=lambda s: s[:2])
+    if limit:
+        scored = scored[:limit]
+    return [_hit(row, needles, -neg, width) for neg, _, row in scored]
+
+
+def _average_length(conn: sqlite3.Connection) -> float:
+    row = conn.execute("SELECT value FROM meta WHERE key = 'avg_norm_length'").fetchone()
+    return float(row[0]) if row else 100.0
+
+
+def _score(norm: str, needles: Sequence[str], avg: float) -> float:
+    norm_len = 1 - B + B * len(norm) / avg
+    total = 0.0
+    for needle in needles:
+        tf = norm.count(needle)
+        total += len(needle) * tf * (K1 + 1) / (tf + K1 * norm_len)
+    return round(total, 4)
+
+
+def _hit(row: tuple[Any, ...], needles: Sequence[str], score: float, width: int) -> SearchHit:
+    doc, kind, ref, text, norm, items = row
+    first = min(norm.find(n) for n in needles)
+    at = _raw_offset(text, norm, first)
+    if items:  # a hit inside an item of an article names the item
+        starts = json.loads(items)
+        inside = [label for start, label in starts if start <= at]
+        if inside:
+            kind, ref = "item", f"{ref}{inside[-1]}"
+    snippet, spans = make_snippet(text, needles, at, width)
+    return SearchHit(
+        doc=doc, kind=kind, ref=ref, snippet=snippet, text=text, score=score, spans=tuple(spans)
+    )
+
+
+def _raw_offset(text: str, norm: str, offset: int) -> int:
+    """Where in the text as written the normalized offset falls.
+
+    Exact when normalizing kept every character's length (the usual case: only whitespace is
+    removed); otherwise proportional, which only moves the snippet window a little.
+    """
+    if len(text) == len(norm):
+        return offset
+    compact = [m.start() for m in _NON_SPACE.finditer(text)]
+    if not compact:
+        return 0
+    if len(compact) == len(norm):
+        return compact[min(offset, len(compact) - 1)]
+    return compact[min(len(compact) - 1, offset * len(compact) // max(1, len(norm)))]
+
+
+class _CharKeys(dict[int, str]):
+    """str.translate table: a character normalized on its own, one character long (memoized).
+
+    The same rule as `normalize.char_keys`, used only to place highlights in the text as
+    written; whitespace becomes a space.
+    """
+
+    def __missing__(self, ordinal: int) -> str:
+        ch = chr(ordinal)
+        if ch.isspace():
+            key = " "
+        else:
+            folded = normalize(ch)
+            key = folded[:1] if folded else " "
+        self[ordinal] = key
+        return key
+
+
+_KEYS = _CharKeys()
+_NON_SPACE = re.compile(r"\S")
+
+
+def spans_of(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
+    """Where each normalized needle occurs in `text` as written, merged and sorted."""
+    keys = text.translate(_KEYS)
+    if " " in keys:  # a match may run across whitespace: search the text without it
+        where = [m.start() for m in _NON_SPACE.finditer(keys)]
+        hay = keys.replace(" ", "")
+    else:
+        where, hay = [], keys
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
+        start = hay.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            spans.append((where[start], where[end - 1] + 1) if where else (start, end))
+            start = hay.find(needle, end)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def make_snippet(
+    text: str, needles: Sequence[str], at: int, width: int = SNIPPET_WIDTH
+) -> tuple[str, list[tuple[int, int]]]:
+    """About `width` characters of `text` around offset `at`, with the spans of the needles.
+
+    Only the window is examined, so a long text costs no more than a short one.
+    """
+    flat = text.replace("\n", " ")
+    if len(flat) <= width:
+        start, end = 0, len(flat)
+    else:
+        start = max(0, min(at - width // 3, len(flat) - width))
+        end = min(len(flat), start + width)
+    pad = max((len(n) for n in needles), default=0) * 2
+    lo, hi = max(0, start - pad), min(len(flat), end + pad)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(flat) else ""
+    spans = []
+    for a, b in spans_of(flat[lo:hi], needles):
+        a, b = max(a + lo, start), min(b + lo, end)
+        if a < b:
+            spans.append((a - start + len(prefix), b - start + len(prefix)))
+    return prefix + flat[start:end] + suffix, spans
