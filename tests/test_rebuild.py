@@ -9,11 +9,11 @@ import pytest
 
 from fupin_cli.corpus import ActorRegistry
 from fupin_cli.ingest.parse import Draft, parse_text
-from fupin_cli.ingest.rebuild import Built, build_all, repo_root
+from fupin_cli.ingest.rebuild import Built, build_all
 from fupin_cli.loader import ACTORS_FILE, load_actors, load_document, read_yaml
 from fupin_cli.models import Document
 
-ROOT = repo_root()
+ROOT = Path(__file__).resolve().parent.parent  # the checkout, whatever is installed
 POLICIES = ROOT / "data" / "policies"
 OVERLAYS = sorted((ROOT / "data" / "overlays").glob("*.yaml"))
 

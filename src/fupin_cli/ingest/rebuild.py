@@ -33,6 +33,13 @@ class Built:
 
 
 def repo_root() -> Path:
+    """The checkout to rebuild: the working directory or a parent holding data/overlays/.
+
+    Overlays are not installed with the package; rebuilding is a job for a checkout.
+    """
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "data" / "overlays").is_dir():
+            return folder
     return bundled_data_dir().parent.parent
 
 

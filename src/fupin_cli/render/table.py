@@ -40,8 +40,13 @@ class TableSpec:
 
 
 def display_width(text: str) -> int:
-    """Columns a string takes on a terminal (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Columns a string takes on a terminal (wide and full-width characters take two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for ch in text if ch > "\u10ff" and _east_asian_width(ch) in "WF")
+
+
+_east_asian_width = unicodedata.east_asian_width
 
 
 def _pad(text: str, width: int) -> str:
@@ -61,7 +66,8 @@ def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
         body.insert(0, [c.header for c in cols])
     if spec.title and headers:
         out.write(spec.title + "\n")
-    widths = [max((display_width(r[i]) for r in body), default=0) for i in range(len(cols))]
+    # the last column is never padded, so its width is never needed
+    widths = [max((display_width(r[i]) for r in body), default=0) for i in range(len(cols) - 1)]
     for r in body:
         cells = [_pad(v, widths[i]) if i < len(cols) - 1 else v for i, v in enumerate(r)]
         out.write("  ".join(cells).rstrip() + "\n")
