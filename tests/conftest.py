@@ -23,6 +23,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
     if "FUPIN_CACHE_DIR" not in os.environ:
         os.environ["FUPIN_CACHE_DIR"] = tempfile.mkdtemp(prefix="fupin-test-cache-")
+
+
 REPO_SOURCES = ROOT / "data" / "sources"
 REPO_POLICIES = ROOT / "data" / "policies"
 
