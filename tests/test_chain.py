@@ -11,7 +11,7 @@ from typer.testing import Result
 from fupin_cli.cli.chain import record
 from fupin_cli.corpus import Corpus
 from fupin_cli.errors import UnknownActor
-from fupin_cli.models import LEVEL_ORDER
+from fupin_cli.levels import LEVEL_ORDER
 from fupin_cli.query.chain import UnknownRelation, chain, direction_of, ladder
 
 from goldens import TABLE_ENV, check_golden
@@ -94,7 +94,7 @@ def test_ladder_of_another_relation(corpus: Corpus) -> None:
     ],
 )
 def test_direction_of(levels: tuple[str, str | None], expected: str | None) -> None:
-    from fupin_cli.models import Level
+    from fupin_cli.levels import Level
 
     a, b = levels
     assert direction_of(Level(a), Level(b) if b else None) == expected

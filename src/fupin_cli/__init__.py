@@ -29,6 +29,8 @@ _EXPORTS = {
     "align": "align",
     "diff_documents": "diff",
     "trace": "query.trace",
+    "search": "query.search",
+    "Level": "levels",
     "Document": "models",
     "Article": "models",
     "Task": "models",

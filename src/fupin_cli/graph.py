@@ -21,7 +21,8 @@ from pydantic import Field
 
 from .corpus import Corpus, suggest
 from .errors import UnknownDocument
-from .models import Document, Frozen, Level, LinkRelation
+from .levels import Level
+from .models import Document, Frozen, LinkRelation
 
 ELI = "http://data.europa.eu/eli/ontology#"
 #: Edge names and the ELI property each stands for.

@@ -285,8 +285,8 @@ def _dumps(value: Any) -> str:
 def _document_rows(path: str) -> _Rows:
     import zlib
 
+    from .levels import LEVEL_ORDER
     from .loader import load_document
-    from .models import LEVEL_ORDER
 
     doc = load_document(Path(path))
     date = doc.issued or doc.effective or doc.published

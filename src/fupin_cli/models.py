@@ -13,34 +13,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .levels import Level
+
 
 class Frozen(BaseModel):
     """Base for every model: immutable, unknown fields rejected."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
-
-
-class Level(StrEnum):
-    """Administrative level of a document or an actor."""
-
-    central = "central"
-    province = "province"
-    prefecture = "prefecture"
-    county = "county"
-    township = "township"
-    village = "village"
-    any = "any"  # a class of actors found at every level (各级党委和政府)
-
-
-LEVEL_ORDER: dict[Level, int] = {
-    Level.central: 0,
-    Level.province: 1,
-    Level.prefecture: 2,
-    Level.county: 3,
-    Level.township: 4,
-    Level.village: 5,
-    Level.any: 6,
-}
 
 
 class Script(StrEnum):

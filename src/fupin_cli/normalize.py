@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 _WHITESPACE = re.compile(r"\s+")
@@ -84,37 +85,50 @@ def readable(text: str) -> str:
     return out
 
 
+class _CharKeys(dict[int, str]):
+    """A str.translate table: each character folded on its own to one character (memoized).
+
+    Whitespace becomes a space. Characters convert with ``t2s`` one by one, so positions map
+    back 1:1 to the text as written.
+    """
+
+    def __missing__(self, ordinal: int) -> str:
+        ch = chr(ordinal)
+        key = " " if ch.isspace() else (readable(ch)[:1] or " ")
+        self[ordinal] = key
+        return key
+
+
+_CHAR_KEYS = _CharKeys()
+_NON_SPACE = re.compile(r"\S")
+
+
 def char_keys(text: str) -> str:
-    """Each character of `text` normalized on its own, so positions map back 1:1.
+    """Each character of `text` folded on its own, so positions map back 1:1.
 
     Used only to place highlights in the text as written; matching uses `normalize`.
     """
-    conv = _plain_converter()
-    out = []
-    for ch in text:
-        if ch.isspace():
-            out.append(" ")
-            continue
-        key = fold_width(str(conv.convert(ch)))
-        out.append(key[:1] if key else " ")
-    return "".join(out)
+    return text.translate(_CHAR_KEYS)
 
 
-def find_spans(text: str, terms: list[str]) -> list[tuple[int, int]]:
+def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where each term occurs in `text` as written (any script, width), merged and sorted."""
     keys = char_keys(text)
-    spans: list[tuple[int, int]] = []
-    # the text's characters are converted one by one, so look for the term converted by
-    # character (t2s) and, for Taiwan phrases such as 網際網路, by phrase (tw2sp)
+    if " " in keys:  # a match may run across whitespace: search the text without it
+        where = [m.start() for m in _NON_SPACE.finditer(keys)]
+        hay = keys.replace(" ", "")
+    else:
+        where, hay = [], keys
+    # characters are folded one by one, so look for each term folded by character (t2s) and,
+    # for Taiwan phrases such as 網際網路, by phrase (tw2sp)
     needles = {n for term in terms for n in (readable(term), normalize(term)) if n}
-    for needle in sorted(needles, key=len, reverse=True):
-        # whitespace in the text may sit inside a match: search over the text without it
-        compact = [(i, c) for i, c in enumerate(keys) if c != " "]
-        hay = "".join(c for _, c in compact)
+    spans: list[tuple[int, int]] = []
+    for needle in needles:
         start = hay.find(needle)
         while start != -1:
-            spans.append((compact[start][0], compact[start + len(needle) - 1][0] + 1))
-            start = hay.find(needle, start + len(needle))
+            end = start + len(needle)
+            spans.append((where[start], where[end - 1] + 1) if where else (start, end))
+            start = hay.find(needle, end)
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from .corpus import Corpus
 from .errors import DataError, DataErrors
+from .levels import LEVEL_ORDER
 from .loader import (
     DataFiles,
     list_data_files,
@@ -14,7 +15,7 @@ from .loader import (
     load_references,
     resolve_data_dir,
 )
-from .models import LEVEL_ORDER, Document
+from .models import Document
 
 
 def load_files(files: DataFiles) -> Corpus:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..levels import Level
 from .options import DataOpt, DocOpt, Format, FormatOpt, LimitOpt, NoHeadersOpt
 from .output import Output, emit
 from .runtime import ExitCode, guarded
@@ -17,20 +17,8 @@ if TYPE_CHECKING:
 COLUMNS = ["doc", "kind", "ref", "snippet", "text"]
 
 
-class LevelChoice(StrEnum):
-    """The levels of `models.Level`, repeated here so `fupin search` need not import models."""
-
-    central = "central"
-    province = "province"
-    prefecture = "prefecture"
-    county = "county"
-    township = "township"
-    village = "village"
-    any = "any"
-
-
 LevelOpt = Annotated[
-    LevelChoice | None,
+    Level | None,
     typer.Option("--level", help="Only documents of this level.", show_default=False),
 ]
 

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..models import Level
+from ..levels import Level
 from ..query.responsibility import who_leads as who_leads_query
 from ..store import load_corpus
 from .hits import HIT_COLUMNS, hit_record, hits_table

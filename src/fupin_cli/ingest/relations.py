@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..corpus import ActorRegistry
-from ..models import ActorKind, Article, Level, Relation, RelationKind
+from ..levels import Level
+from ..models import ActorKind, Article, Relation, RelationKind
 from ..normalize import char_keys, normalize
 
 # degree words of `bears`, in the order they are looked for

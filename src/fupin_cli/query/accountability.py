@@ -18,7 +18,8 @@ from pydantic import Field
 
 from ..corpus import ActorRegistry, Corpus, suggest
 from ..errors import AmbiguousActor, FupinError, UnknownActor
-from ..models import Article, Document, Frozen, Level
+from ..levels import Level
+from ..models import Article, Document, Frozen
 from ..normalize import char_keys, normalize
 
 SANCTIONS_MARK = "责任追究方式"

@@ -17,7 +17,8 @@ from pydantic import Field
 
 from ..corpus import Corpus
 from ..errors import FupinError
-from ..models import LEVEL_ORDER, Article, Document, Frozen, Level, Relation, RelationKind
+from ..levels import LEVEL_ORDER, Level
+from ..models import Article, Document, Frozen, Relation, RelationKind
 
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 # relations whose `to` stands above their `from`: the ladder people climb

@@ -15,7 +15,8 @@ from pydantic import Field
 
 from ..corpus import Corpus
 from ..errors import UnknownActor
-from ..models import Actor, Article, Document, Frozen, Level, Task
+from ..levels import Level
+from ..models import Actor, Article, Document, Frozen, Task
 from ..normalize import normalize
 
 HitKind = Literal["task", "article"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..errors import UnknownDocument
-from ..normalize import normalize
+from ..normalize import find_spans, normalize
 
 HitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
 LEVELS = ("central", "province", "prefecture", "county", "township", "village", "any")
@@ -221,51 +221,12 @@ def _raw_offset(text: str, norm: str, offset: int) -> int:
     return compact[min(len(compact) - 1, offset * len(compact) // max(1, len(norm)))]
 
 
-class _CharKeys(dict[int, str]):
-    """str.translate table: a character normalized on its own, one character long (memoized).
-
-    The same rule as `normalize.char_keys`, used only to place highlights in the text as
-    written; whitespace becomes a space.
-    """
-
-    def __missing__(self, ordinal: int) -> str:
-        ch = chr(ordinal)
-        if ch.isspace():
-            key = " "
-        else:
-            folded = normalize(ch)
-            key = folded[:1] if folded else " "
-        self[ordinal] = key
-        return key
-
-
-_KEYS = _CharKeys()
 _NON_SPACE = re.compile(r"\S")
 
 
 def spans_of(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
     """Where each normalized needle occurs in `text` as written, merged and sorted."""
-    keys = text.translate(_KEYS)
-    if " " in keys:  # a match may run across whitespace: search the text without it
-        where = [m.start() for m in _NON_SPACE.finditer(keys)]
-        hay = keys.replace(" ", "")
-    else:
-        where, hay = [], keys
-    spans: list[tuple[int, int]] = []
-    for needle in needles:
-        start = hay.find(needle)
-        while start != -1:
-            end = start + len(needle)
-            spans.append((where[start], where[end - 1] + 1) if where else (start, end))
-            start = hay.find(needle, end)
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    return find_spans(text, needles)
 
 
 def make_snippet(
