@@ -98,7 +98,8 @@ def test_who_leads_flat_formats(run: Run, fmt: str) -> None:
 def test_exit_codes(run: Run) -> None:
     assert run("who-leads", "饮水安全").exit_code == 0
     result = run("who-leads", "量子计算")
-    assert result.exit_code == 1 and result.stdout.strip().count("\n") <= 1
+    assert result.exit_code == 1 and result.stdout == ""  # like grep: nothing at all
+    assert run("who-leads", "量子计算", "-f", "json").stdout.strip() == "[]"
 
 
 def test_queries_from_stdin_are_tagged(run: Run) -> None:

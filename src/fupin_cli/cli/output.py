@@ -33,7 +33,8 @@ def emit(output: Output, fmt: Format, no_headers: bool = False) -> None:
         machine.write_tsv(out, output.records, output.columns, headers=not no_headers)
     elif fmt is Format.csv:
         machine.write_csv(out, output.records, output.columns, headers=not no_headers)
-    else:
+    elif output.records or not isinstance(output.payload, list):
+        # like grep, a query that matched nothing prints nothing (its exit status says so)
         render_table(
             output.table(),
             out,
