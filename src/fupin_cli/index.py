@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from . import __version__
 from .errors import DataError
 from .normalize import normalize
+from .paths import REGISTRY_FILES, bundled_data_dir, resolve_data_dir
 
 if TYPE_CHECKING:  # the models cost a lot to import; the search path never needs them
     from .corpus import Corpus
@@ -48,9 +49,7 @@ if TYPE_CHECKING:  # the models cost a lot to import; the search path never need
 
 SCHEMA = 1
 CACHE_ENV = "FUPIN_CACHE_DIR"
-DATA_ENV = "FUPIN_DATA"
 APP_NAME = "fupin"
-REGISTRY_FILES = ("actors.yaml", "references.yaml")
 # A file whose mtime is this close to when it was hashed may change again without its stat
 # changing (coarse timestamps): it is hashed again on the next use.
 RACY_NS = 2_000_000_000
@@ -66,31 +65,6 @@ def _logger() -> Any:
 
 
 # --- where the data and the cache are ------------------------------------------------------
-
-
-def bundled_data_dir() -> Path:
-    """The documents shipped with the package (same rule as `loader.bundled_data_dir`)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "policies"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data" / "policies"
-
-
-def resolve_data_dir(data: Path | str | None = None) -> Path:
-    """--data DIR, else $FUPIN_DATA, else the bundled documents.
-
-    Raises:
-        DataError: the folder does not exist.
-    """
-    chosen = data if data is not None else os.environ.get(DATA_ENV) or None
-    if chosen is None:
-        return bundled_data_dir()
-    path = Path(chosen).expanduser()
-    if not path.is_dir():
-        origin = "--data" if data is not None else f"${DATA_ENV}"
-        raise DataError(path, None, None, f"data folder given by {origin} does not exist")
-    return path
 
 
 def cache_dir() -> Path:

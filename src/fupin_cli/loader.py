@@ -6,7 +6,6 @@ when something is wrong, so the node tree that carries them is built only then.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -18,6 +17,28 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors
 from .models import Actor, Document, Reference
+from .paths import (
+    ACTORS_FILE,
+    REFERENCES_FILE,
+    REGISTRY_FILES,
+    bundled_data_dir,
+    bundled_sources_dir,
+    resolve_data_dir,
+)
+
+__all__ = [
+    "ACTORS_FILE",
+    "REFERENCES_FILE",
+    "DataFiles",
+    "bundled_data_dir",
+    "bundled_sources_dir",
+    "list_data_files",
+    "load_actors",
+    "load_document",
+    "load_references",
+    "read_yaml",
+    "resolve_data_dir",
+]
 
 try:  # pragma: no cover - depends on how PyYAML was built
     from yaml import CSafeLoader as SafeLoader
@@ -37,38 +58,8 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
-ACTORS_FILE = "actors.yaml"
-REFERENCES_FILE = "references.yaml"
-REGISTRY_FILES = (ACTORS_FILE, REFERENCES_FILE)
-DATA_ENV = "FUPIN_DATA"
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def bundled_data_dir() -> Path:
-    """The documents shipped with the package (or, in a source checkout, the repo's copy)."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "policies"
-    if packaged.is_dir():
-        return packaged
-    return here.parent.parent / "data" / "policies"
-
-
-def bundled_sources_dir() -> Path:
-    """The byte-identical source texts the bundled documents were built from."""
-    return bundled_data_dir().parent / "sources"
-
-
-def resolve_data_dir(data: Path | str | None = None) -> Path:
-    """--data DIR, else $FUPIN_DATA, else the bundled documents."""
-    chosen = data if data is not None else os.environ.get(DATA_ENV) or None
-    if chosen is None:
-        return bundled_data_dir()
-    path = Path(chosen).expanduser()
-    if not path.is_dir():
-        origin = "--data" if data is not None else f"${DATA_ENV}"
-        raise DataError(path, None, None, f"data folder given by {origin} does not exist")
-    return path
 
 
 @dataclass(frozen=True)
