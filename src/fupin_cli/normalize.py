@@ -111,6 +111,12 @@ def char_keys(text: str) -> str:
     return text.translate(_CHAR_KEYS)
 
 
+@functools.lru_cache(maxsize=256)
+def _needles(terms: tuple[str, ...]) -> frozenset[str]:
+    """The forms to look for, computed once per query rather than once per hit."""
+    return frozenset(n for term in terms for n in (readable(term), normalize(term)) if n)
+
+
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where each term occurs in `text` as written (any script, width), merged and sorted."""
     keys = char_keys(text)
@@ -121,7 +127,7 @@ def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
         where, hay = [], keys
     # characters are folded one by one, so look for each term folded by character (t2s) and,
     # for Taiwan phrases such as 網際網路, by phrase (tw2sp)
-    needles = {n for term in terms for n in (readable(term), normalize(term)) if n}
+    needles = _needles(tuple(terms))
     spans: list[tuple[int, int]] = []
     for needle in needles:
         start = hay.find(needle)
