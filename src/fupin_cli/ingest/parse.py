@@ -558,9 +558,18 @@ def _parse_segment(
 
 
 def propose_actors(text: str, registry: ActorRegistry) -> list[str]:
-    """Registry actors named in `text`, longest names first, without overlaps; in text order."""
+    """Registry actors named in `text`, longest names first, without overlaps; in text order.
+
+    Names inside a cited title (《中共中央、国务院关于…》) are the issuers of another rule,
+    not actors this text gives a duty to, so they are skipped.
+    """
     key = normalize(text)
     taken = [False] * len(key)
+    depth = 0
+    for i, ch in enumerate(key):
+        depth += ch == "《"
+        taken[i] = depth > 0
+        depth -= ch == "》" and depth > 0
     found: list[tuple[int, str]] = []
     for name in registry.names():
         n = normalize(name)
