@@ -25,6 +25,7 @@ from fupin_cli.ingest.parse import (
     classify,
     detect_script,
     parse_text,
+    propose_actors,
 )
 from fupin_cli.loader import ACTORS_FILE, bundled_data_dir, load_actors
 from fupin_cli.models import Document
@@ -567,3 +568,22 @@ def test_gb18030_copy_parses_like_the_utf8_text(registry: ActorRegistry, path: P
     got = parse_text(text, source=path.name, registry=registry)
     assert [d.data for d in got] == [d.data for d in expected]
     assert [d.warnings for d in got] == [d.warnings for d in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("县级党委和政府承担脱贫攻坚主体责任", ["县级党委和政府"]),
+        ("縣級黨委和政府承擔脫貧攻堅主體責任", ["县级党委和政府"]),
+        (
+            "根据《中共中央、国务院关于打赢脱贫攻坚战的决定》,省级党委和政府负总责",
+            ["省级党委和政府"],
+        ),
+        ("按照《〈中共中央、国务院关于…的决定〉重要政策措施分工方案》要求", []),
+        ("中央纪委机关对脱贫攻坚进行监督执纪问责,审计署进行跟踪审计", ["中央纪委机关", "审计署"]),
+    ],
+)
+def test_proposed_actors_skip_cited_titles(
+    registry: ActorRegistry, text: str, actors: list[str]
+) -> None:
+    assert propose_actors(text, registry) == actors
