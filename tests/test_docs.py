@@ -50,3 +50,11 @@ def test_readme_examples_are_real_output(cmd: str, expected: str) -> None:
     }
     proc = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False, env=env)
     assert proc.stdout == expected, proc.stderr
+
+
+def test_readme_library_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    block = readme().split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(block, "README.md", "exec"), {})
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("一、 (一) 3. (2) ('省水利厅',)")
+    assert out[-1] == "省水利厅"
