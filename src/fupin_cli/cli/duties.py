@@ -9,10 +9,9 @@ import typer
 from ..query.responsibility import duties as duties_query
 from ..store import load_corpus
 from .hits import HIT_COLUMNS, hit_record, hits_table
-from .options import DataOpt, DocOpt, Format, FormatOpt, NoHeadersOpt
+from .options import CurrentOpt, DataOpt, DocOpt, Format, FormatOpt, LevelOpt, NoHeadersOpt
 from .output import Output, emit
 from .runtime import ExitCode, guarded, note, read_queries
-from .who_leads import CurrentOpt, LevelOpt
 
 
 @guarded

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ..levels import Level
+
 
 class Format(StrEnum):
     table = "table"
@@ -42,4 +44,11 @@ DocOpt = Annotated[
 ]
 LimitOpt = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many results.")
+]
+LevelOpt = Annotated[
+    Level | None,
+    typer.Option("--level", help="Only documents of this level.", show_default=False),
+]
+CurrentOpt = Annotated[
+    bool, typer.Option("--current", help="Show today's names beside historical unit names.")
 ]

@@ -6,8 +6,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..levels import Level
-from .options import DataOpt, DocOpt, Format, FormatOpt, LimitOpt, NoHeadersOpt
+from .options import (
+    DataOpt,
+    DocOpt,
+    Format,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+)
 from .output import Output, emit
 from .runtime import ExitCode, guarded
 
@@ -15,12 +22,6 @@ if TYPE_CHECKING:
     from ..render.table import TableSpec
 
 COLUMNS = ["doc", "kind", "ref", "snippet", "text"]
-
-
-LevelOpt = Annotated[
-    Level | None,
-    typer.Option("--level", help="Only documents of this level.", show_default=False),
-]
 
 
 @guarded

@@ -6,23 +6,25 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from ..levels import Level
 from ..query.responsibility import who_leads as who_leads_query
 from ..store import load_corpus
 from .hits import HIT_COLUMNS, hit_record, hits_table
-from .options import DataOpt, DocOpt, Format, FormatOpt, LimitOpt, NoHeadersOpt
+from .options import (
+    CurrentOpt,
+    DataOpt,
+    DocOpt,
+    Format,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+)
 from .output import Output, emit
 from .runtime import ExitCode, guarded, read_queries
 
 KindOpt = Annotated[
     str | None,
     typer.Option("--kind", help="Only 'task' rows or only 'article's.", show_default=False),
-]
-LevelOpt = Annotated[
-    Level | None, typer.Option("--level", help="Only documents of this level.", show_default=False)
-]
-CurrentOpt = Annotated[
-    bool, typer.Option("--current", help="Show today's names beside historical unit names.")
 ]
 
 
