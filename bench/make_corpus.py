@@ -21,11 +21,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fupin_cli.corpus import load_corpus
+from fupin_cli.datafolder import bundled_data_dir
 from fupin_cli.ingest.emit import dump_document
-from fupin_cli.loader import bundled_data_dir, list_data_files
 from fupin_cli.models import Article, Document, Task
 from fupin_cli.numerals import int_to_chinese
-from fupin_cli.store import load_files
 
 SYLLABLES = (
     "安宝昌德东丰福富广贵海和华江金康乐临龙茂宁平清庆仁荣瑞山石顺泰通万文武西祥新兴阳永元云长镇中"
@@ -165,7 +165,7 @@ def plain_text(doc: Document) -> str:
 def make(n: int, out: Path, seed: int = 0, texts: Path | None = None) -> list[Path]:
     """Write `n` documents (the six seeds first, then synthetic ones) into `out`."""
     bundled = bundled_data_dir()
-    seeds = load_files(list_data_files(bundled)).documents
+    seeds = load_corpus(bundled, cached=False).documents
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     if texts is not None:

@@ -9,9 +9,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from fupin_cli.cli.app import app
-from fupin_cli.corpus import Corpus
-from fupin_cli.loader import bundled_data_dir, bundled_sources_dir
-from fupin_cli.store import load_corpus
+from fupin_cli.corpus import Corpus, load_corpus
+from fupin_cli.datafolder import bundled_data_dir, bundled_sources_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,14 +10,9 @@ from typer.testing import Result
 
 from fupin_cli.corpus import Corpus
 from fupin_cli.errors import AmbiguousActor, UnknownActor
-from fupin_cli.query.accountability import (
-    NoAccountabilityRules,
-    accountability,
-    measures,
-    parse_procedure,
-    parse_sanctions,
-    split_names,
-)
+from fupin_cli.extract.accountability import parse_procedure, parse_sanctions
+from fupin_cli.extract.actors import split_names
+from fupin_cli.query.accountability import NoAccountabilityRules, accountability, measures
 
 from goldens import TABLE_ENV, check_golden
 

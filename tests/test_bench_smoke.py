@@ -9,7 +9,7 @@ from types import ModuleType
 
 import yaml
 
-from fupin_cli.store import load_yaml_corpus
+from fupin_cli.corpus import load_corpus
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -31,7 +31,7 @@ def test_make_corpus_is_valid_and_deterministic(tmp_path: Path) -> None:
     assert len(a) == 9 + 2  # documents plus actors.yaml and references.yaml
     for name in a:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    corpus = load_yaml_corpus(tmp_path / "a")  # validates every file against the models
+    corpus = load_corpus(tmp_path / "a", cached=False)  # validates every file
     assert len(corpus.documents) == 9
     synthetic = [d for d in corpus.documents if "synthetic" in " ".join(d.notes)]
     assert len(synthetic) == 3

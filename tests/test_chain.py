@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
-from fupin_cli.cli.chain import record
+from fupin_cli.cli.commands.chain import record
 from fupin_cli.corpus import Corpus
 from fupin_cli.errors import UnknownActor
 from fupin_cli.levels import LEVEL_ORDER

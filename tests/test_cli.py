@@ -29,17 +29,6 @@ def test_version_and_help(run: Run) -> None:
         assert command in result.stdout
 
 
-def test_every_command_has_help_text(run: Run) -> None:
-    import typer.main
-
-    from fupin_cli.cli.app import app
-
-    group = typer.main.get_command(app)
-    for name, command in group.commands.items():  # type: ignore[attr-defined]
-        assert command.help, f"{name} has no help text"
-        assert run(name, "--help").exit_code == 0
-
-
 def test_docs_json_contract(run: Run, corpus: Corpus) -> None:
     result = run("docs", "-f", "json")
     assert result.exit_code == 0

@@ -9,9 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import typer.main
-
-from fupin_cli.cli.app import app
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 CONSOLE = re.compile(r"```console\n\$ (?P<cmd>.+?)\n(?P<out>.*?)```", re.S)
@@ -19,15 +16,6 @@ CONSOLE = re.compile(r"```console\n\$ (?P<cmd>.+?)\n(?P<out>.*?)```", re.S)
 
 def readme() -> str:
     return README.read_text(encoding="utf-8")
-
-
-def commands() -> list[str]:
-    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize("name", commands())
-def test_every_command_is_in_the_readme(name: str) -> None:
-    assert f"fupin {name}" in readme()
 
 
 def test_readme_has_the_two_setup_commands() -> None:

@@ -43,7 +43,7 @@ def pieces(doc: Document) -> list[str]:
             out.extend(i.label + i.text for i in node.items)
         else:
             assert isinstance(node, Task)
-            out += [node.label + node.text, node.lead_line, node.co_line or ""]
+            out += [node.label + node.text, node.lead_line or "", node.co_line or ""]
     out.append(doc.closing or "")
     return [squeeze(p) for p in out if squeeze(p)]
 

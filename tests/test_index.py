@@ -13,10 +13,11 @@ import pytest
 from typer.testing import Result
 
 from fupin_cli import index as ix
+from fupin_cli.corpus import load_corpus
+from fupin_cli.datafolder import ACTORS_FILE, REGISTRY_FILES, bundled_data_dir, scan
 from fupin_cli.errors import DataError, DataErrors
-from fupin_cli.loader import bundled_data_dir, list_data_files
+from fupin_cli.loader import load_actors, load_document
 from fupin_cli.normalize import normalize
-from fupin_cli.store import load_corpus, load_yaml_corpus
 
 
 @pytest.fixture()
@@ -34,18 +35,18 @@ def data(tmp_path: Path) -> Path:
     return folder
 
 
-def test_index_gives_the_same_corpus_as_the_yaml(cache: Path, data: Path) -> None:
-    from_index = load_corpus(data)
-    from_yaml = load_yaml_corpus(data)
-    assert [d.id for d in from_index.documents] == [d.id for d in from_yaml.documents]
-    assert from_index.documents == from_yaml.documents
-    assert from_index.actors == from_yaml.actors
-    assert from_index.references == from_yaml.references
+def test_index_gives_the_same_documents_as_the_yaml(cache: Path, data: Path) -> None:
+    from_yaml = {d.id: d for d in (load_document(p) for p in scan(data).documents)}
+    for cached in (True, False):
+        corpus = load_corpus(data, cached=cached)
+        assert {d.id: d for d in corpus.documents} == from_yaml
+        assert corpus.actors == load_actors(data / ACTORS_FILE)
+        assert corpus.paths == {d.id: p for p in scan(data).documents for d in [load_document(p)]}
 
 
 def test_normalized_text_comes_from_the_index(cache: Path, data: Path) -> None:
     corpus = load_corpus(data)
-    norm = corpus.__dict__["_norm_cache"]
+    norm = corpus.folded
     texts = [a.full_text for _, a in corpus.all_articles()] + [
         t.text for _, t in corpus.all_tasks()
     ]
@@ -122,7 +123,7 @@ def test_another_package_version_rebuilds(
     cache: Path, data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ix.open_index(data).close()
-    monkeypatch.setattr(ix, "__version__", "99.0")
+    monkeypatch.setattr(ix.files, "__version__", "99.0")
     again = ix.open_index(data)
     again.close()
     assert again.rebuilt
@@ -187,17 +188,21 @@ def test_duplicate_ids_are_an_error(cache: Path, data: Path) -> None:
         ix.open_index(data)
 
 
-def test_scan_finds_what_the_loader_finds(data: Path) -> None:
+def test_scan_finds_nested_documents_and_the_registries(data: Path) -> None:
     (data / "nested" / "deeper").mkdir(parents=True)
     shutil.copyfile(data / "weiyuan.yaml", data / "nested" / "deeper" / "w.yml")
     (data / "nested" / "actors.yaml").write_text("ignored")
     (data / "notes.txt").write_text("not yaml")
-    for root in (data, bundled_data_dir()):
-        ours = ix.scan(root)
-        theirs = list_data_files(root)
-        assert ours.documents == tuple(str(p) for p in theirs.documents)
-        assert (ours.actors, ours.references) == (str(theirs.actors), str(theirs.references))
-    assert ix.bundled_data_dir() == bundled_data_dir()
+    (data / "references.yaml").unlink()
+    found = scan(data)
+    names = sorted(p.relative_to(data).as_posix() for p in found.documents)
+    assert names == sorted(
+        [p.name for p in bundled_data_dir().glob("*.yaml") if p.name not in REGISTRY_FILES]
+        + ["nested/deeper/w.yml"]
+    )
+    assert found.actors == data / "actors.yaml"
+    assert found.references == bundled_data_dir() / "references.yaml"  # missing: the bundle's
+    assert scan(Path(os.path.relpath(data))) == found  # the spelling of the path does not matter
 
 
 def test_database_holds_the_tables_for_sqlite_users(cache: Path, data: Path) -> None:

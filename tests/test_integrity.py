@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from fupin_cli.corpus import Corpus
-from fupin_cli.loader import list_data_files
+from fupin_cli.datafolder import scan
 from fupin_cli.normalize import normalize
 from fupin_cli.validate import integrity_problems
 
 
 def test_bundled_data_has_no_integrity_problems(corpus: Corpus, policies_dir: Path) -> None:
-    problems = integrity_problems(corpus, list_data_files(policies_dir))
+    problems = integrity_problems(corpus, scan(policies_dir))
     assert [str(p) for p in problems] == []
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fupin_cli.corpus import Corpus
-from fupin_cli.ingest.relations import (
+from fupin_cli.corpus import Corpus, load_corpus
+from fupin_cli.extract.relations import (
     DEGREES,
     propose_for_article,
     propose_relations,
@@ -13,7 +13,6 @@ from fupin_cli.ingest.relations import (
 )
 from fupin_cli.models import Relation
 from fupin_cli.normalize import char_keys
-from fupin_cli.store import load_corpus
 
 CORPUS = load_corpus()
 SHIPPED = [

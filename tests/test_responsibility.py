@@ -10,12 +10,12 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
-from fupin_cli.cli.hits import hit_record
 from fupin_cli.corpus import Corpus
 from fupin_cli.errors import AmbiguousActor, UnknownActor
 from fupin_cli.query.responsibility import (
     actor_loads,
     duties,
+    hit_record,
     responsibility_matrix,
     who_leads,
 )
@@ -163,7 +163,7 @@ def test_duties_cli_ambiguous_lists_candidates(run: Run) -> None:
 def test_duties_json_contract(run: Run, corpus: Corpus) -> None:
     result = run("duties", "省交通厅", "-f", "json")
     assert result.exit_code == 0
-    data = json.loads(result.stdout)
+    (data,) = json.loads(result.stdout)  # a list, whatever the number of units
     res = duties(corpus, "省交通厅")
     assert data["actor"] == "省交通运输厅"
     assert data["lead"] == [hit_record(h, corpus) | {} for h in res.lead] or [
@@ -178,7 +178,7 @@ def test_current_name_covers_historical_units(run: Run, corpus: Corpus) -> None:
     assert set(res.covers) == {"省文化厅", "省旅游发展委"}
     assert res.lead
     result = run("duties", "省乡村振兴局", "-f", "json")
-    assert json.loads(result.stdout)["covers"] == ["省扶贫办"]
+    assert json.loads(result.stdout)[0]["covers"] == ["省扶贫办"]
     assert "省扶贫办" in result.stderr
 
 
@@ -186,6 +186,24 @@ def test_current_flag_shows_todays_names(run: Run) -> None:
     rows = json.loads(run("who-leads", "饮水安全", "--current", "-f", "json").stdout)
     assert "省卫生健康委" in rows[0]["co_current"]
     assert "省卫生计生委" in rows[0]["co"]
+
+
+def test_duties_of_several_units_from_stdin(run: Run, corpus: Corpus) -> None:
+    names = ["省交通厅", "省水利厅"]
+    expected = [duties(corpus, name) for name in names]
+    as_json = json.loads(run("duties", "-", "-f", "json", input="\n".join(names)).stdout)
+    assert [d["actor"] for d in as_json] == ["省交通运输厅", "省水利厅"]
+    assert [d["counts"]["lead"] for d in as_json] == [len(r.lead) for r in expected]
+    tsv = run("duties", "-", "-f", "tsv", input="\n".join(names)).stdout.splitlines()
+    table = run("duties", "-", input="\n".join(names)).stdout.splitlines()
+    rows = sum(len(r.lead) + len(r.co) + len(r.articles) for r in expected)
+    assert len(tsv) == rows + 1  # one header, then every unit's rows
+    assert len(table) == rows + 2  # the title with both units' counts, the header, the rows
+    assert table[0].startswith("省交通运输厅: leads") and "; 省水利厅: leads" in table[0]
+    assert table[1].split()[:2] == ["unit", "role"]
+    assert {line.split("\t")[0] for line in tsv[1:]} == {"省交通运输厅", "省水利厅"}
+    one = json.loads(run("duties", "省水利厅", "-f", "json").stdout)
+    assert isinstance(one, list) and one[0] == as_json[1]
 
 
 def test_duties_golden_table(run: Run) -> None:

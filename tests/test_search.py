@@ -11,11 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from fupin_cli.corpus import Corpus
+from fupin_cli.corpus import Corpus, load_corpus
 from fupin_cli.index import open_index
 from fupin_cli.normalize import normalize
 from fupin_cli.query.search import search
-from fupin_cli.store import load_yaml_corpus
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +37,7 @@ def conn(cache: Path) -> Iterator[object]:
 @pytest.fixture(scope="module")
 def yaml_corpus() -> Corpus:
     """The corpus read straight from YAML: the oracle shares no code with the index."""
-    return load_yaml_corpus()
+    return load_corpus(cached=False)
 
 
 def units(corpus: Corpus) -> list[tuple[str, str]]:

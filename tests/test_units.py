@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from fupin_cli.corpus import ActorRegistry
-from fupin_cli.ingest.units import split_units
-from fupin_cli.loader import ACTORS_FILE, bundled_data_dir, load_actors
+from fupin_cli.datafolder import ACTORS_FILE, bundled_data_dir
+from fupin_cli.extract.units import split_units
+from fupin_cli.loader import load_actors
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "load_corpus": "store",
+    "load_corpus": "corpus",
     "Corpus": "corpus",
     "normalize": "normalize",
     "who_leads": "query.responsibility",
@@ -24,6 +24,7 @@ _EXPORTS = {
     "actor_loads": "query.responsibility",
     "responsibility_matrix": "query.responsibility",
     "parse_text": "ingest.parse",
+    "ingest_text": "ingest.pipeline",
     "build_graph": "graph",
     "lineage": "graph",
     "align": "align",

@@ -1,13 +1,20 @@
-"""Corpus: the loaded documents and registries, with lookup by id, alias, article and actor."""
+"""The corpus and its registries: documents by id or alias, articles, tasks, actors.
+
+`load_corpus` is the one way to load a data folder: from the compiled index (`fupin_cli.index`),
+which is rebuilt first whenever a data file changed, or, with ``cached=False``, from an index
+built in memory and thrown away.
+"""
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
+from .datafolder import DataFolder
 from .errors import (
     AmbiguousActor,
     UnknownActor,
@@ -94,11 +101,17 @@ class ActorRegistry:
 
 @dataclass
 class Corpus:
-    """Everything a query needs: documents in corpus order plus both registries."""
+    """Everything a query needs: documents in corpus order plus both registries.
+
+    `folded` holds texts already folded for matching (the index stores them), so `fold` costs
+    a lookup rather than a conversion; `paths` gives the file each document was read from.
+    """
 
     documents: list[Document]
     actors: list[Actor]
     references: list[Reference]
+    folded: dict[str, str] = field(default_factory=dict, repr=False)
+    paths: Mapping[str, Path] = field(default_factory=dict, repr=False)
     _doc_keys: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -106,6 +119,13 @@ class Corpus:
         for doc in self.documents:
             for key in (doc.id, *doc.aliases):
                 self._doc_keys.setdefault(normalize(key), doc.id)
+
+    def fold(self, text: str) -> str:
+        """`normalize(text)`, remembered: queries fold the same texts again and again."""
+        value = self.folded.get(text)
+        if value is None:
+            value = self.folded[text] = normalize(text)
+        return value
 
     @cached_property
     def registry(self) -> ActorRegistry:
@@ -187,3 +207,29 @@ def parse_article_ref(ref: str) -> int | None:
     key = normalize(ref).strip("()")
     m = _ARTICLE_REF.match(key)
     return parse_int(m.group(1)) if m else None
+
+
+def load_corpus(data: Path | str | DataFolder | None = None, *, cached: bool = True) -> Corpus:
+    """The corpus of a data folder (None: $FUPIN_DATA, else the bundled documents).
+
+    Args:
+        data: a folder of YAML documents (or its scan); registries it lacks come from the
+            bundled data.
+        cached: read the compiled index in the user cache (built or rebuilt first when a
+            file changed); False builds a throw-away index in memory.
+
+    Raises:
+        DataError / DataErrors: the folder is missing, or a file is unreadable or invalid
+            (every problem of every file is collected first).
+    """
+    from .index import open_index, read_corpus_parts
+
+    with open_index(data, cached=cached) as index:
+        parts = read_corpus_parts(index.conn)
+    return Corpus(
+        parts.documents,
+        parts.actors,
+        parts.references,
+        folded=parts.folded,
+        paths=parts.paths,
+    )

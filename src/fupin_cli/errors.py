@@ -1,4 +1,8 @@
-"""Typed errors raised by the library; the CLI turns each into one sentence and an exit code."""
+"""Typed errors raised by the library.
+
+The library only raises; it never prints and never exits. The CLI boundary
+(`fupin_cli.cli.runtime`) turns each error into one sentence on stderr and an exit status.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,7 @@ from pathlib import Path
 
 
 class FupinError(Exception):
-    """Base of every error the library raises on purpose."""
-
-    exit_code = 2
+    """Base of every error the library raises on purpose: something the user can mend."""
 
 
 class DataError(FupinError):
@@ -71,6 +73,8 @@ class UnknownActor(NotFound):
 
 
 class AmbiguousActor(FupinError):
+    """A part of a name that matches several actors; carries them for the message."""
+
     def __init__(self, name: str, candidates: Sequence[str]):
         self.name = name
         self.candidates = list(candidates)
@@ -83,3 +87,11 @@ class AmbiguousActor(FupinError):
 
 class IngestError(FupinError):
     """Raw text could not be turned into a document (empty, binary, no structure)."""
+
+
+class InvalidQuery(FupinError):
+    """A query argument that cannot be searched for (empty, no words, an unknown choice)."""
+
+
+class CacheError(FupinError):
+    """The index cache cannot be written or read where it must be."""

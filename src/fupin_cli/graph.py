@@ -6,7 +6,8 @@ local rule to the rule it names, each with the article that names it: the curate
 exact title or document number (`extract_citations`). Matching is exact after `normalize`;
 never fuzzy, so a 分工方案 of one decision is never taken for the 分工方案 of another.
 
-networkx is imported inside the functions that need it, never at import time.
+networkx is imported inside the functions that need it, never at import time. The graph is
+drawn (DOT, Mermaid, GraphML) by `render.graphs`.
 """
 
 from __future__ import annotations
@@ -466,50 +467,3 @@ def hierarchy(graph: RuleGraph) -> list[TreeNode]:
         return TreeNode(node_id, relation, label, children)
 
     return [grow(r, None, None, True) for r in roots]
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def to_dot(graph: RuleGraph) -> str:
-    """Graphviz DOT: documents as boxes, references as ellipses, edges labelled."""
-    lines = ["digraph fupin {", "  rankdir=BT;", '  node [fontname="sans-serif"];']
-    for n in graph.nodes:
-        shape = "box" if n.kind == "document" else "ellipse"
-        label = _quote(n.id)[:-1] + "\\n" + _quote(n.title)[1:]  # DOT's own line break
-        lines.append(f"  {_quote(n.id)} [label={label}, shape={shape}];")
-    for e in graph.edges:
-        label = e.relation + (f" {e.label}" if e.label else "")
-        style = ", style=dashed" if e.relation == "cites" else ""
-        lines.append(
-            f"  {_quote(e.source)} -> {_quote(e.target)} [label={_quote(label)}, "
-            f"eli={_quote(e.eli)}{style}];"
-        )
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def to_mermaid(graph: RuleGraph) -> str:
-    """A Mermaid flowchart, local rules below the rules they rest on."""
-
-    def mid(node_id: str) -> str:
-        return node_id.replace("-", "_")
-
-    lines = ["flowchart BT"]
-    for n in graph.nodes:
-        text = f"{n.id}<br/>{n.title}".replace('"', "#quot;")
-        shape = f'["{text}"]' if n.kind == "document" else f'(["{text}"])'
-        lines.append(f"  {mid(n.id)}{shape}")
-    for e in graph.edges:
-        label = e.relation + (f" {e.label}" if e.label else "")
-        arrow = "-.->" if e.relation == "cites" else "-->"
-        lines.append(f"  {mid(e.source)} {arrow}|{label}| {mid(e.target)}")
-    return "\n".join(lines) + "\n"
-
-
-def to_graphml(graph: RuleGraph) -> str:
-    """GraphML through networkx, with every node and edge field as an attribute."""
-    import networkx as nx
-
-    return "\n".join(nx.generate_graphml(graph.to_networkx())) + "\n"

@@ -1,4 +1,4 @@
-"""YAML -> models. Every problem is reported with its file, line and field.
+"""YAML -> models, one file at a time. Every problem is reported with its file, line and field.
 
 Files are read with libyaml's CSafeLoader when it is installed. Line numbers are only needed
 when something is wrong, so the node tree that carries them is built only then.
@@ -7,8 +7,7 @@ when something is wrong, so the node tree that carries them is built only then.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,27 +16,14 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, DataErrors
 from .models import Actor, Document, Reference
-from .paths import (
-    ACTORS_FILE,
-    REFERENCES_FILE,
-    REGISTRY_FILES,
-    bundled_data_dir,
-    bundled_sources_dir,
-    resolve_data_dir,
-)
 
 __all__ = [
-    "ACTORS_FILE",
-    "REFERENCES_FILE",
-    "DataFiles",
-    "bundled_data_dir",
-    "bundled_sources_dir",
-    "list_data_files",
+    "line_of",
     "load_actors",
     "load_document",
     "load_references",
     "read_yaml",
-    "resolve_data_dir",
+    "validation_errors",
 ]
 
 try:  # pragma: no cover - depends on how PyYAML was built
@@ -60,36 +46,6 @@ _Loader.add_implicit_resolver(
 
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class DataFiles:
-    """The YAML files of one data folder: documents plus the two registries."""
-
-    root: Path
-    documents: tuple[Path, ...]
-    actors: Path
-    references: Path
-
-    def all(self) -> tuple[Path, ...]:
-        return (*self.documents, self.actors, self.references)
-
-
-def list_data_files(root: Path) -> DataFiles:
-    """Find the document files of `root`; registries missing there come from the bundle."""
-    docs = tuple(
-        sorted(
-            p
-            for p in root.rglob("*")
-            if p.suffix in (".yaml", ".yml") and p.name not in REGISTRY_FILES and p.is_file()
-        )
-    )
-    bundled = bundled_data_dir()
-    actors = root / ACTORS_FILE if (root / ACTORS_FILE).is_file() else bundled / ACTORS_FILE
-    refs = root / REFERENCES_FILE
-    if not refs.is_file():
-        refs = bundled / REFERENCES_FILE
-    return DataFiles(root, docs, actors, refs)
 
 
 def read_yaml(path: Path, text: str | None = None) -> Any:
@@ -197,25 +153,3 @@ def load_actors(path: Path) -> list[Actor]:
 
 def load_references(path: Path) -> list[Reference]:
     return _load_list(path, "references", Reference)
-
-
-def iter_problems(files: DataFiles) -> Iterator[DataError]:
-    """Every problem of every file, for `fupin validate` (does not stop at the first)."""
-    for path in files.documents:
-        try:
-            load_document(path)
-        except DataErrors as exc:
-            yield from exc.errors
-        except DataError as exc:
-            yield exc
-    registries: list[tuple[Path, Callable[[Path], object]]] = [
-        (files.actors, load_actors),
-        (files.references, load_references),
-    ]
-    for path, loader in registries:
-        try:
-            loader(path)
-        except DataErrors as exc:
-            yield from exc.errors
-        except DataError as exc:
-            yield exc

@@ -110,8 +110,44 @@ class Task(Frozen):
     section: tuple[str, ...] = Field(default=(), description="Labels of the enclosing headings.")
     lead: tuple[str, ...] = Field(description="Canonical names of the lead units (牵头单位).")
     co: tuple[str, ...] = Field(default=(), description="Canonical names of co-operating units.")
-    lead_line: str = Field(description="The 牵头单位 line as written in the source.")
+    lead_line: str | None = Field(
+        default=None, description="The 牵头单位 line as written in the source."
+    )
     co_line: str | None = Field(default=None, description="The 协同单位 line as written.")
+
+
+class Sanction(Frozen):
+    """One step of a ladder of sanctions, in the order the text gives it."""
+
+    no: int
+    measure: str
+    kind: str | None = Field(default=None, description="The class the text puts it in: 组织处理.")
+    condition: str | None = Field(default=None, description="When it applies: 涉嫌犯罪的.")
+
+
+class Procedure(Frozen):
+    """Who proposes, decides and executes accountability for one group of cadres."""
+
+    cadres: str
+    proposes: tuple[str, ...] = ()
+    decides: tuple[str, ...] = ()
+    executes: tuple[str, ...] = ()
+
+
+class AccountableSubject(Frozen):
+    """An article that lists the situations (its items) in which an actor is held accountable."""
+
+    article: int = Field(description="The article's number; its items are the triggers.")
+    subject: str = Field(description="The subject as the article writes it: 各驻村工作组.")
+    actor: str = Field(description="Its canonical registry name.")
+
+
+class AccountabilityRules(Frozen):
+    """What a 责任追究办法 says, read from its text at ingest (see `extract.accountability`)."""
+
+    subjects: tuple[AccountableSubject, ...]
+    sanctions: tuple[Sanction, ...] = ()
+    procedure: tuple[Procedure, ...] = ()
 
 
 LinkRelation = Literal["implements", "based_on", "cites"]
@@ -150,6 +186,9 @@ class Document(Frozen):
     articles: tuple[Article, ...] = ()
     tasks: tuple[Task, ...] = ()
     closing: str | None = None
+    accountability: AccountabilityRules | None = Field(
+        default=None, description="Subjects, sanctions and procedure of accountability rules."
+    )
     notes: tuple[str, ...] = ()
 
     def article(self, no: int) -> Article | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .corpus import Corpus
+from .datafolder import DataFolder
 from .errors import DataError
-from .loader import DataFiles, line_of
+from .loader import line_of
 from .normalize import normalize
 
 
@@ -28,10 +29,10 @@ class _Problems:
         self.items.append(DataError(path, line_of(self._texts[path], loc), field or None, message))
 
 
-def integrity_problems(corpus: Corpus, files: DataFiles) -> list[DataError]:
+def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
     """Every cross-file problem of `corpus` (loaded from `files`), in file order."""
     p = _Problems()
-    paths = dict(zip((d.id for d in corpus.documents), files.documents, strict=False))
+    paths = corpus.paths
     registry = corpus.registry
     targets = set(corpus.by_id) | set(corpus.references_by_id)
 

@@ -1,69 +1,91 @@
-"""The `fupin` command: one Typer app, commands registered from one module each."""
+"""The `fupin` command: one Typer app whose commands come from `registry.COMMANDS`.
+
+`LazyGroup` is click's documented pattern for lazily loaded subcommands, given to Typer through
+its public `cls` parameter: `fupin --help` lists the registry without importing a command
+module, and `fupin search` imports only `commands/search.py`.
+"""
 
 from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Sequence
-from typing import Annotated
+from collections.abc import Iterator, MutableMapping
+from typing import Annotated, Any
 
 import typer
-from typer.models import CommandInfo
+from typer.core import TyperGroup
 
 from .. import __version__
+from .registry import BY_NAME, COMMANDS, GROUPS
 from .runtime import silence_broken_pipe
 
 
-class _LazyTyper(typer.Typer):
-    """A Typer that imports the command modules when its list of commands is first read.
-
-    `main()` imports only the module of the command on the command line, so `fupin search`
-    does not pay for pydantic models, YAML or networkx; `fupin --help`, the tests and anything
-    else that reads the commands get every module of COMMAND_MODULES.
-    """
-
-    @property
-    def registered_commands(self) -> list[CommandInfo]:
-        if not self.__dict__.get("_all_loaded") and not self.__dict__.get("_loading"):
-            self.load(COMMAND_MODULES)
-        commands: list[CommandInfo] = self.__dict__["_commands"]
-        return commands
-
-    @registered_commands.setter
-    def registered_commands(self, value: list[CommandInfo]) -> None:
-        self.__dict__["_commands"] = value
-
-    def load(self, names: Sequence[str]) -> None:
-        done: set[str] = self.__dict__.setdefault("_modules", set())
-        self.__dict__["_loading"] = True
-        try:
-            for name in names:
-                if name not in done:
-                    importlib.import_module(f"{__package__}.{name}").register(self)
-                    done.add(name)
-        finally:
-            self.__dict__["_loading"] = False
-        if done >= set(COMMAND_MODULES):
-            self.__dict__["_all_loaded"] = True
-
-    def load_for(self, argv: Sequence[str]) -> None:
-        """Import only the module of the command `argv` names, when one module defines it."""
-        name = next((a for a in argv if not a.startswith("-")), None)
-        module = name.replace("-", "_") if name else None
-        if module in COMMAND_MODULES:
-            self.load([module])
-            names = {
-                c.name or (c.callback.__name__.replace("_", "-") if c.callback else "")
-                for c in self.__dict__["_commands"]
-            }
-            if name in names:
-                self.__dict__["_all_loaded"] = True  # enough for this run
-                return
-        self.load(COMMAND_MODULES)
+def load_command(name: str) -> Any:
+    """The click command `name` of the registry (its module imported now), or None."""
+    spec = BY_NAME.get(name)
+    if spec is None:
+        return None
+    module, function = spec.target.split(":")
+    callback = getattr(importlib.import_module(f"{__package__}.commands.{module}"), function)
+    single = typer.Typer(
+        add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False
+    )
+    single.command(name, short_help=spec.summary)(callback)
+    return typer.main.get_command(single)
 
 
-app = _LazyTyper(
+class _Commands(MutableMapping[str, Any]):
+    """The group's commands: every registry name, each imported on first access."""
+
+    def __init__(self, eager: MutableMapping[str, Any]) -> None:
+        self._loaded: dict[str, Any] = dict(eager)
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._loaded:
+            found = load_command(name)
+            if found is None:
+                raise KeyError(name)
+            self._loaded[name] = found
+        return self._loaded[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._loaded[name] = command
+
+    def __contains__(self, name: object) -> bool:
+        return name in BY_NAME or name in self._loaded
+
+    def __delitem__(self, name: str) -> None:
+        del self._loaded[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*BY_NAME, *self._loaded]))
+
+    def __len__(self) -> int:
+        return len(set(BY_NAME) | set(self._loaded))
+
+
+class LazyGroup(TyperGroup):
+    """A group whose commands are the registry's, imported when first needed (click's
+    lazily-loading-subcommands pattern, given to Typer through its `cls` parameter)."""
+
+    def __init__(self, **attrs: Any) -> None:
+        super().__init__(**attrs)
+        self.commands = _Commands(self.commands)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The commands by what people do with them, summaries from the registry."""
+        for group, title in GROUPS.items():
+            rows = [(spec.name, spec.summary) for spec in COMMANDS if spec.group == group]
+            with formatter.section(title):
+                formatter.write_dl(rows)
+
+
+app = typer.Typer(
     name="fupin",
+    cls=LazyGroup,
     help=(
         "Query Chinese poverty-alleviation responsibility rules (脱贫攻坚责任制) as data: "
         "who leads a task, what a unit is responsible for, how a local rule differs from the "
@@ -74,24 +96,6 @@ app = _LazyTyper(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-# Each module defines `register(app)`; the order here is the order in `fupin --help`.
-COMMAND_MODULES = (
-    "docs",
-    "show",
-    "search",
-    "who_leads",
-    "duties",
-    "actors",
-    "validate",
-    "index",
-    "ingest",
-    "graph",
-    "diff",
-    "trace",
-    "chain",
-    "accountability",
 )
 
 
@@ -111,13 +115,9 @@ def root(
     """Chinese poverty-alleviation policy documents as structured data."""
 
 
-# The modules are imported when the commands are first needed (see _LazyTyper).
-
-
 def main() -> None:
     """Console-script entry point."""
     try:
-        app.load_for(sys.argv[1:])
         app()
     except BrokenPipeError:
         silence_broken_pipe()

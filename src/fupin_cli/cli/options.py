@@ -1,33 +1,43 @@
-"""Options shared by every command, defined once."""
+"""Options shared by the commands, each defined once."""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ..levels import Level
+from ..render.view import LISTING_FORMATS, Format
 
 
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-    tsv = "tsv"
-    csv = "csv"
+def format_option(formats: Sequence[Format] = LISTING_FORMATS, about: str = "") -> Any:
+    """The `--format/-f` option of a command that offers `formats`, for `Annotated[Format, …]`.
 
+    A format the command does not offer is refused with the list of those it does.
+    """
+    names = [f.value for f in formats]
 
-FormatOpt = Annotated[
-    Format,
-    typer.Option(
+    def parse(value: str | Format) -> Format:
+        if isinstance(value, Format):
+            return value
+        chosen = value.lower()
+        if chosen not in names:
+            raise typer.BadParameter(f"'{value}' is not one of {', '.join(names)}")
+        return Format(chosen)
+
+    return typer.Option(
         "--format",
         "-f",
-        help="Output format: a table for people, json / jsonl / tsv / csv for programs.",
-        case_sensitive=False,
-    ),
-]
+        parser=parse,
+        metavar="FORMAT",
+        autocompletion=lambda: names,
+        help=about or f"Output format: {names[0]} for people; {', '.join(names[1:])} for programs.",
+    )
+
+
+FormatOpt = Annotated[Format, format_option()]
 NoHeadersOpt = Annotated[
     bool, typer.Option("--no-headers", help="Leave out the header row (table, tsv, csv).")
 ]
@@ -51,4 +61,14 @@ LevelOpt = Annotated[
 ]
 CurrentOpt = Annotated[
     bool, typer.Option("--current", help="Show today's names beside historical unit names.")
+]
+ThresholdOpt = Annotated[
+    float,
+    typer.Option(
+        "--threshold",
+        "-t",
+        min=0.0,
+        max=1.0,
+        help="Least similarity (0..1) for two articles to be paired.",
+    ),
 ]

@@ -1,20 +1,30 @@
-"""What every command shares at run time: streams, exit codes and the error boundary."""
+"""The CLI boundary: streams, exit statuses, and the one place errors become sentences.
+
+Every command is wrapped by `command`: it runs the command, turns the library's typed errors
+into one sentence on stderr with exit status 2, writes the returned `View` in the format asked
+for, and exits 0 when something was found and 1 when nothing was (grep's convention).
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import IntEnum
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec
 
 import typer
 
 from ..errors import FupinError
+from ..render.view import Format, Screen, View
 
 P = ParamSpec("P")
-R = TypeVar("R")
+
+#: Commands whose data folder has at least this many files show a progress bar when indexing.
+MANY_FILES = 200
 
 
 class ExitCode(IntEnum):
@@ -25,20 +35,38 @@ class ExitCode(IntEnum):
     ERROR = 2
 
 
-def is_terminal() -> bool:
-    """True when stdout is a terminal (FUPIN_TERMINAL=1 forces it, for golden tests)."""
+def _forced_terminal() -> bool | None:
     forced = os.environ.get("FUPIN_TERMINAL")
-    if forced is not None:
-        return forced == "1"
+    return None if forced is None else forced == "1"
+
+
+def _isatty(stream: Any) -> bool:
     try:
-        return sys.stdout.isatty()
+        return bool(stream.isatty())
     except (AttributeError, ValueError):
         return False
+
+
+def is_terminal() -> bool:
+    """True when stdout is a terminal (FUPIN_TERMINAL=1 forces it, for golden tests)."""
+    forced = _forced_terminal()
+    return forced if forced is not None else _isatty(sys.stdout)
+
+
+def stderr_is_terminal() -> bool:
+    forced = _forced_terminal()
+    return forced if forced is not None else _isatty(sys.stderr)
 
 
 def terminal_width() -> int | None:
     cols = os.environ.get("COLUMNS")
     return int(cols) if cols and cols.isdigit() else None
+
+
+def screen() -> Screen:
+    """Where tables go now: a terminal with colour unless NO_COLOR is set, or a pipe."""
+    terminal = is_terminal()
+    return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ)
 
 
 def error(message: str) -> None:
@@ -54,22 +82,50 @@ def note(message: str) -> None:
     sys.stderr.write(f"{message}\n")
 
 
-def guarded(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn the library's typed errors into `Error: …` on stderr and exit code 2."""
+class _StderrNotes(logging.Handler):
+    """The library's log records (a cache rebuilt, a cache folder not writable) on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        prefix = "Note" if record.levelno < logging.WARNING else "Warning"
+        sys.stderr.write(f"{prefix}: {record.getMessage()}\n")
+
+
+def show_library_notes() -> None:
+    """Route the `fupin_cli` loggers to stderr (once)."""
+    logger = logging.getLogger("fupin_cli")
+    if not any(isinstance(h, _StderrNotes) for h in logger.handlers):
+        logger.addHandler(_StderrNotes(logging.INFO))
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def command(fn: Callable[P, View | None]) -> Callable[P, None]:
+    """The boundary around a command: typed errors to exit 2, its View to stdout, status 0/1.
+
+    The command reads `fmt` and `no_headers` like any option; a command that writes its
+    output itself returns None.
+    """
 
     @functools.wraps(fn)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
+        show_library_notes()
         try:
-            return fn(*args, **kwargs)
+            view = fn(*args, **kwargs)
         except FupinError as exc:
             error(str(exc))
-            raise typer.Exit(exc.exit_code) from None
+            raise typer.Exit(ExitCode.ERROR) from None
+        if view is None:
+            return
+        for line in view.notes:
+            note(line)
+        from ..render.output import write
+
+        fmt = kwargs.get("fmt", Format.table)
+        assert isinstance(fmt, Format)
+        write(view, fmt, sys.stdout, screen(), headers=not kwargs.get("no_headers", False))
+        raise typer.Exit(ExitCode.OK if view.found else ExitCode.NO_MATCH)
 
     return wrapper
-
-
-def exit_with(found: bool) -> None:
-    raise typer.Exit(ExitCode.OK if found else ExitCode.NO_MATCH)
 
 
 def read_queries(values: list[str]) -> list[str]:
@@ -83,6 +139,31 @@ def read_queries(values: list[str]) -> list[str]:
     return out
 
 
+@contextmanager
+def progress_bar(label: str = "Indexing") -> Iterator[Callable[[int, int], None]]:
+    """A progress callback for `open_index`: a rich bar on stderr when there are many files."""
+    state: dict[str, Any] = {}
+
+    def update(done: int, total: int) -> None:
+        if total < MANY_FILES or not stderr_is_terminal():
+            return
+        if "bar" not in state:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            bar = Progress(console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"] = bar
+            state["task"] = bar.add_task(label, total=total)
+        state["bar"].update(state["task"], completed=done)
+
+    try:
+        yield update
+    finally:
+        if "bar" in state:
+            state["bar"].stop()
+
+
 def silence_broken_pipe() -> None:
     """After `| head` closes the pipe: send the rest to /dev/null instead of a traceback."""
     try:
@@ -90,7 +171,3 @@ def silence_broken_pipe() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
-
-
-def unused(*_: Any) -> None:
-    """Mark parameters a command accepts for uniformity but does not use."""

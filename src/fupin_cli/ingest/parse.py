@@ -15,33 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..corpus import ActorRegistry
 from ..errors import IngestError
+from ..extract.actors import propose_actors
+from ..extract.structure import Label, LineKind, classify, unit_line
+from ..extract.units import UnitList, split_units
+from ..models import Document
 from ..normalize import normalize
-from ..numerals import parse_int
 from .clean import Cleaned, clean
-from .units import UnitList, split_units
-
-_CN = "一二三四五六七八九十百零〇两"
-
-# label kinds, in outline rank order (lower = higher in the tree)
-CHAPTER, JIE, ARTICLE, CN_PART, CN_PAREN, NUM, NUM_PAREN = range(7)
-
-_LABELS: list[tuple[int, re.Pattern[str]]] = [
-    (CHAPTER, re.compile(rf"^(第[ \t]*([{_CN}]+)[ \t]*章)[ \t]*(.*)$")),
-    (JIE, re.compile(rf"^(第[ \t]*([{_CN}]+)[ \t]*[节節])[ \t]*(.*)$")),
-    (ARTICLE, re.compile(rf"^(第[ \t]*([{_CN}]+)[ \t]*[条條])[ \t]*(.*)$")),
-    (CN_PART, re.compile(rf"^(([{_CN}]+)、)[ \t]*(.*)$")),
-    (CN_PAREN, re.compile(rf"^([(（]([{_CN}]+)[)）])[ \t]*(.*)$")),
-    (NUM, re.compile(r"^((\d{1,3})[.、．](?!\d))[ \t]*(.*)$")),
-    (NUM_PAREN, re.compile(r"^([(（](\d{1,3})[)）])[ \t]*(.*)$")),
-]
-
-_UNIT_LINE = re.compile(
-    r"^(主要责任单位|主要責任單位|牵头单位|牽頭單位|责任单位|責任單位"
-    r"|协同单位|協同單位|配合单位|配合單位|参与单位|參與單位)[ \t]*[:：]?[ \t]*(.*)$"
-)
-_LEAD_WORDS = {"主要责任单位", "牵头单位", "责任单位"}
 
 _TITLE_END = re.compile(
     r"(办法|辦法|细则|細則|方案|意见|意見|决定|決定|规定|規定|条例|條例|通知|规划|規劃|计划|計劃|纲要|綱要)》?$"
@@ -61,7 +44,7 @@ _PRINTED_BY = re.compile(r"^(\S+?)(\d{4}年\d{1,2}月\d{1,2}日)印[发發]$")
 class Block:
     """A labelled line with what follows it up to the next label."""
 
-    kind: int
+    kind: LineKind
     label: str
     no: int
     head: str
@@ -72,22 +55,18 @@ class Block:
 
 @dataclass
 class Draft:
-    """One parsed document as plain data (validated as a Document by the caller), plus warnings."""
+    """One parsed document (with a provisional id, doc-N) and what the parser warns about."""
 
-    data: dict[str, Any]
+    document: Document
     warnings: list[str]
 
 
-def classify(line: str) -> tuple[int, str, int, str] | None:
-    """(kind, label, number, rest) when `line` starts with a structural label, else None."""
-    for kind, pattern in _LABELS:
-        m = pattern.match(line)
-        if m:
-            no = parse_int(m.group(2))
-            if no is None or no == 0:
-                return None
-            return kind, m.group(1), no, m.group(3)
-    return None
+@dataclass
+class _Segment:
+    """One document's fields as the parser gathers them, before they are validated."""
+
+    data: dict[str, Any]
+    warnings: list[str]
 
 
 def is_title_like(line: str) -> bool:
@@ -131,14 +110,14 @@ def _segments(lines: list[str]) -> list[list[str]]:
     一、 in an outline document) and takes the title-like lines right before it.
     """
     starts = [0]
-    seen: set[int] = set()
+    seen: set[LineKind] = set()
     for i, line in enumerate(lines):
         c = classify(line)
-        if c is None or c[0] not in (CHAPTER, ARTICLE, CN_PART):
+        if c is None or c.kind not in (LineKind.chapter, LineKind.article, LineKind.part):
             continue
-        kind = c[0]
-        restart = c[2] == 1 and kind in seen
-        if kind == CN_PART and (CHAPTER in seen or ARTICLE in seen):
+        kind = c.kind
+        restart = c.no == 1 and kind in seen
+        if kind == LineKind.part and (LineKind.chapter in seen or LineKind.article in seen):
             restart = False
         if restart:
             j = i
@@ -157,20 +136,20 @@ def _segments(lines: list[str]) -> list[list[str]]:
 
 def _build_tree(body: list[str]) -> tuple[list[str], list[Block], list[str]]:
     """(lines before the first label, top-level blocks, trailing lines after the last block)."""
-    article_mode = any((c := classify(x)) is not None and c[0] == ARTICLE for x in body)
+    article_mode = any(
+        (found := classify(x)) is not None and found.kind == LineKind.article for x in body
+    )
     header: list[str] = []
     roots: list[Block] = []
     stack: list[Block] = []
     last: Block | None = None
     for line in body:
-        unit = _UNIT_LINE.match(line)
+        unit = unit_line(line)
         if unit and last is not None:
-            word = normalize(unit.group(1))
-            role = "lead" if word in _LEAD_WORDS else "co"
-            last.units.append((role, unit.group(1), line))
+            last.units.append((unit.role, unit.word, line))
             continue
-        c = classify(line)
-        if c is not None and article_mode and c[0] > ARTICLE and not stack:
+        c: Label | None = classify(line)
+        if c is not None and article_mode and c.kind > LineKind.article and not stack:
             c = None  # an outline label before the first article: preamble text
         if c is None:
             if last is None:
@@ -179,9 +158,9 @@ def _build_tree(body: list[str]) -> tuple[list[str], list[Block], list[str]]:
                 last.lines.append(line)
             continue
         kind, label, no, rest = c
-        if article_mode and kind > ARTICLE:
+        if article_mode and kind > LineKind.article:
             # inside an article every outline label is an item of that article
-            owner = next((b for b in reversed(stack) if b.kind == ARTICLE), None)
+            owner = next((b for b in reversed(stack) if b.kind == LineKind.article), None)
             if owner is None:
                 header.append(line)
                 continue
@@ -237,9 +216,9 @@ def _units(block: Block, registry: ActorRegistry | None, out: _Out, where: str) 
     co: list[str] = []
     lead_line = co_line = None
     for role, _word, line in block.units:
-        rest = _UNIT_LINE.match(line)
-        assert rest is not None
-        parsed: UnitList = split_units(rest.group(2), registry)
+        found = unit_line(line)
+        assert found is not None
+        parsed: UnitList = split_units(found.units, registry)
         for unknown in parsed.unknown:
             out.warnings.append(f"{where}: unit not in the actor registry: {unknown}")
         for dup in parsed.duplicates:
@@ -263,14 +242,16 @@ def _walk(
     sections: list[dict[str, Any]] = []
     for block in blocks:
         here = (*path, block.label)
-        if block.kind == ARTICLE or (not article_mode and not block.children and not block.units):
+        if block.kind == LineKind.article or (
+            not article_mode and not block.children and not block.units
+        ):
             items = [
                 {"no": c.no, "label": c.label, "text": _join(c.head, c.lines)}
                 for c in block.children
             ]
             text = _join(block.head, block.lines)
             art: dict[str, Any] = {"no": block.no, "label": block.label}
-            if block.kind != ARTICLE:
+            if block.kind != LineKind.article:
                 title, text = _split_lead_in(text)
                 if title:
                     art["title"] = title
@@ -306,7 +287,7 @@ def _walk(
 
 
 def _section(block: Block, children: list[dict[str, Any]]) -> dict[str, Any]:
-    kind = {CHAPTER: "chapter", JIE: "section"}.get(block.kind, "part")
+    kind = {LineKind.chapter: "chapter", LineKind.section: "section"}.get(block.kind, "part")
     title = _join(block.head, block.lines if not block.units else [])
     return {
         "kind": kind,
@@ -446,22 +427,31 @@ def parse_text(
     cleaned: Cleaned = clean(text)
     if not cleaned.lines:
         raise IngestError(f"{source}: nothing is left after removing web-page debris")
+    parts = [
+        _parse_segment(body, cleaned, source, registry, n, as_paragraphs)
+        for n, body in enumerate(_segments(cleaned.lines))
+    ]
+    first = parts[0].data
+    for part in parts[1:]:  # measures printed in one notice share its number and date
+        for key in ("doc_number", "issued", "issuers"):
+            if not part.data.get(key) and first.get(key):
+                part.data[key] = first[key]
+    if cleaned.dropped:
+        parts[0].warnings.append(
+            f"{source}: dropped {len(cleaned.dropped)} line(s) of web-page debris: "
+            + " | ".join(x[:40] for x in cleaned.dropped[:8])
+        )
     drafts = []
-    segments = _segments(cleaned.lines)
-    for n, body in enumerate(segments):
-        drafts.append(_parse_segment(body, cleaned, source, registry, n, as_paragraphs))
-    if n_docs := len(drafts):
-        first = drafts[0].data
-        for d in drafts[1:]:  # measures printed in one notice share its number and date
-            for key in ("doc_number", "issued", "issuers"):
-                if not d.data.get(key) and first.get(key):
-                    d.data[key] = first[key]
-        if cleaned.dropped:
-            drafts[0].warnings.append(
-                f"{source}: dropped {len(cleaned.dropped)} line(s) of web-page debris: "
-                + " | ".join(x[:40] for x in cleaned.dropped[:8])
-            )
-        del n_docs
+    for part in parts:
+        try:
+            drafts.append(Draft(Document.model_validate(part.data), part.warnings))
+        except ValidationError as exc:
+            first_error = exc.errors()[0]
+            where = ".".join(str(x) for x in first_error["loc"])
+            raise IngestError(
+                f"{source}: the parsed document cannot be represented ({where}: "
+                f"{first_error['msg']})"
+            ) from None
     return drafts
 
 
@@ -472,7 +462,7 @@ def _parse_segment(
     registry: ActorRegistry | None,
     index: int,
     as_paragraphs: bool,
-) -> Draft:
+) -> _Segment:
     header_lines, roots, trailing = _build_tree(body)
     if not roots:
         if not as_paragraphs:
@@ -480,9 +470,11 @@ def _parse_segment(
                 f"{source}: no structure found (no 第X条, 第X章, 一、 or (一) labels); "
                 "use --as-paragraphs to keep each paragraph as an article"
             )
-        roots = [Block(ARTICLE, f"{i}", i, line) for i, line in enumerate(header_lines, 1)]
+        roots = [Block(LineKind.article, f"{i}", i, line) for i, line in enumerate(header_lines, 1)]
         header_lines = []
-    article_mode = any(b.kind in (CHAPTER, JIE, ARTICLE) for b in roots)
+    article_mode = any(
+        b.kind in (LineKind.chapter, LineKind.section, LineKind.article) for b in roots
+    )
     out = _Out()
     sections = _walk(roots, (), out, registry, article_mode)
     nos = [a["no"] for a in out.articles]
@@ -554,34 +546,4 @@ def _parse_segment(
     if registry is not None:
         for art in out.articles:
             art["actors"] = propose_actors(_join(art.get("title") or "", [art["text"]]), registry)
-    return Draft(data, warnings + [f"{source}: repeated title dropped: {x}" for x in h.dropped])
-
-
-def propose_actors(text: str, registry: ActorRegistry) -> list[str]:
-    """Registry actors named in `text`, longest names first, without overlaps; in text order.
-
-    Names inside a cited title (《中共中央、国务院关于…》) are the issuers of another rule,
-    not actors this text gives a duty to, so they are skipped.
-    """
-    key = normalize(text)
-    taken = [False] * len(key)
-    depth = 0
-    for i, ch in enumerate(key):
-        depth += ch == "《"
-        taken[i] = depth > 0
-        depth -= ch == "》" and depth > 0
-    found: list[tuple[int, str]] = []
-    for name in registry.names():
-        n = normalize(name)
-        if not n:
-            continue
-        start = key.find(n)
-        while start != -1:
-            if not any(taken[start : start + len(n)]):
-                for i in range(start, start + len(n)):
-                    taken[i] = True
-                canon = registry.canonical(name)
-                if canon and all(canon != c for _, c in found):
-                    found.append((start, canon))
-            start = key.find(n, start + 1)
-    return [c for _, c in sorted(found)]
+    return _Segment(data, warnings + [f"{source}: repeated title dropped: {x}" for x in h.dropped])

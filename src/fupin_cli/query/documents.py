@@ -99,3 +99,45 @@ def reading_order(doc: Document) -> Iterator[tuple[int, Section | Article | Task
     for child in children_of(()):
         yield 0, child
     yield from walk(doc.sections, (), 0)
+
+
+def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> dict[str, Any]:
+    """One heading, article or task as a flat row: doc, kind, ref, text, lead, co (+ depth)."""
+    if isinstance(node, Section):
+        return {
+            "doc": doc.id,
+            "kind": node.kind.value,
+            "ref": node.label,
+            "text": node.title,
+            "depth": depth,
+        }
+    if isinstance(node, Article):
+        return {
+            "doc": doc.id,
+            "kind": "article",
+            "ref": node.label,
+            "text": node.full_text,
+            "lead": list(node.actors),
+            "co": [],
+        }
+    return {
+        "doc": doc.id,
+        "kind": "task",
+        "ref": node.path,
+        "text": node.text,
+        "lead": list(node.lead),
+        "co": list(node.co),
+    }
+
+
+def document_rows(doc: Document) -> list[dict[str, Any]]:
+    """The document in reading order as flat rows (see `node_row`)."""
+    rows: list[dict[str, Any]] = []
+    if doc.notice:
+        rows.append({"doc": doc.id, "kind": "notice", "ref": "", "text": doc.notice})
+    if doc.preamble:
+        rows.append({"doc": doc.id, "kind": "preamble", "ref": "", "text": doc.preamble})
+    rows += [node_row(doc, node, depth) for depth, node in reading_order(doc)]
+    if doc.closing:
+        rows.append({"doc": doc.id, "kind": "closing", "ref": "", "text": doc.closing})
+    return rows

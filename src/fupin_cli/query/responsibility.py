@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -53,14 +53,6 @@ class ActorLoad(Frozen):
     co: int
     articles: int
     successors: tuple[str, ...] = ()
-
-
-def _norm(corpus: Corpus, text: str) -> str:
-    cache: dict[str, str] = corpus.__dict__.setdefault("_norm_cache", {})
-    value = cache.get(text)
-    if value is None:
-        value = cache[text] = normalize(text)
-    return value
 
 
 def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
@@ -109,7 +101,7 @@ def who_leads(
         if kind in (None, "task"):
             for task in document.tasks:
                 order += 1
-                key = _norm(corpus, task.text)
+                key = corpus.fold(task.text)
                 if all(n in key for n in needles):
                     score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
                     hits.append((0, -score, order, task_hit(document, task, round(score, 4))))
@@ -118,7 +110,7 @@ def who_leads(
                 order += 1
                 if not art.actors:
                     continue
-                key = _norm(corpus, art.full_text)
+                key = corpus.fold(art.full_text)
                 if all(n in key for n in needles):
                     score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
                     hits.append((1, -score, order, article_hit(document, art, round(score, 4))))
@@ -223,6 +215,19 @@ def responsibility_matrix(
     return ["doc", "task", "text", *units], rows
 
 
+def hit_record(hit: Hit, corpus: Corpus | None = None, query: str | None = None) -> dict[str, Any]:
+    """The JSON record of a hit: doc, kind, ref, text, lead, co; with `corpus`, today's names
+    (lead_current, co_current); with `query`, the query that found it first."""
+    record: dict[str, Any] = {} if query is None else {"query": query}
+    record.update(
+        doc=hit.doc, kind=hit.kind, ref=hit.ref, text=hit.text, lead=list(hit.lead), co=list(hit.co)
+    )
+    if corpus is not None:
+        record["lead_current"] = current_names(corpus, hit.lead)
+        record["co_current"] = current_names(corpus, hit.co)
+    return record
+
+
 def current_names(corpus: Corpus, names: Iterable[str]) -> list[str]:
     """Today's names for historical units: the latest recorded successors (or the name itself).
 
@@ -249,6 +254,7 @@ __all__ = [
     "actor_loads",
     "current_names",
     "duties",
+    "hit_record",
     "responsibility_matrix",
     "who_leads",
 ]

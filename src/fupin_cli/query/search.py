@@ -16,20 +16,21 @@ the package's import time.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any
 
-from ..errors import UnknownDocument
+from ..errors import InvalidQuery
+from ..index.read import UnitKind as HitKind
+from ..index.read import UnitRow, average_unit_length, resolve_document, units_matching
+from ..levels import Level
 from ..normalize import find_spans, normalize
 
-HitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
-LEVELS = ("central", "province", "prefecture", "county", "township", "village", "any")
+LEVELS = tuple(level.value for level in Level)
 SNIPPET_WIDTH = 60
 # BM25 parameters (Robertson's usual values)
 K1 = 1.2
@@ -95,21 +96,6 @@ def _fts_queries(needles: Sequence[str]) -> tuple[str | None, str | None]:
     return (" AND ".join(long) or None), (" AND ".join(short) or None)
 
 
-def resolve_document(conn: sqlite3.Connection, key: str) -> str:
-    """A document id from an id or alias, in any script.
-
-    Raises:
-        UnknownDocument: with the closest ids as suggestions.
-    """
-    row = conn.execute(
-        "SELECT doc FROM doc_keys WHERE key = ? ORDER BY rank LIMIT 1", (normalize(key),)
-    ).fetchone()
-    if row is not None:
-        return str(row[0])
-    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
-    raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
-
-
 def search(
     conn: sqlite3.Connection,
     terms: Sequence[str],
@@ -134,38 +120,18 @@ def search(
 
     Raises:
         UnknownDocument: `doc` names no document.
-        ValueError: `level` is not a level.
+        InvalidQuery: `level` is not a level.
     """
     if level is not None and level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}; choose from {', '.join(LEVELS)}")
+        raise InvalidQuery(f'unknown level "{level}"; choose one of {", ".join(LEVELS)}')
     needles = needles_of(terms)
     doc_id = resolve_document(conn, doc) if doc is not None else None
     if not needles:
         return []
     tri, uni = _fts_queries(needles)
-    where: list[str] = []
-    params: list[Any] = []
-    if tri is not None:
-        where.append("u.id IN (SELECT rowid FROM units_tri WHERE units_tri MATCH ?)")
-        params.append(tri)
-    if uni is not None:
-        where.append("u.id IN (SELECT rowid FROM units_uni WHERE units_uni MATCH ?)")
-        params.append(uni)
-    if doc_id is not None:
-        where.append("u.doc = ?")
-        params.append(doc_id)
-    if level is not None:
-        where.append("d.level = ?")
-        params.append(level)
-    sql = (
-        "SELECT u.doc, u.kind, u.ref, u.text, u.norm, u.items FROM units u "
-        "JOIN documents d ON d.id = u.doc "
-        + ("WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.ord, u.id"
-    )
-    rows = conn.execute(sql, params).fetchall()
-    avg = _average_length(conn)
-    scored: list[tuple[float, int, tuple[Any, ...]]] = []
+    rows = units_matching(conn, tri, uni, doc=doc_id, level=level)
+    avg = average_unit_length(conn)
+    scored: list[tuple[float, int, UnitRow]] = []
     for order, row in enumerate(rows):
         norm = row[4]
         if all(n in norm for n in needles):  # exact: the FTS tables may over-match
@@ -174,11 +140,6 @@ def search(
     if limit:
         scored = scored[:limit]
     return [_hit(row, needles, -neg, width) for neg, _, row in scored]
-
-
-def _average_length(conn: sqlite3.Connection) -> float:
-    row = conn.execute("SELECT value FROM meta WHERE key = 'avg_norm_length'").fetchone()
-    return float(row[0]) if row else 100.0
 
 
 def _score(norm: str, needles: Sequence[str], avg: float) -> float:
@@ -190,7 +151,7 @@ def _score(norm: str, needles: Sequence[str], avg: float) -> float:
     return round(total, 4)
 
 
-def _hit(row: tuple[Any, ...], needles: Sequence[str], score: float, width: int) -> SearchHit:
+def _hit(row: UnitRow, needles: Sequence[str], score: float, width: int) -> SearchHit:
     doc, kind, ref, text, norm, items = row
     first = min(norm.find(n) for n in needles)
     at = _raw_offset(text, norm, first)

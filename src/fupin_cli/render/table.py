@@ -7,11 +7,11 @@ imported only when a terminal table is actually drawn.
 
 from __future__ import annotations
 
-import os
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, TextIO
+
+from .view import Screen
 
 Span = tuple[int, int]
 
@@ -26,7 +26,6 @@ class Cell:
 class Column:
     key: str
     header: str
-    max_width: int | None = None  # cut to this many characters in plain output
     ratio: int | None = None  # share of spare width on a terminal
     no_wrap: bool = False
 
@@ -73,24 +72,27 @@ def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
-def render_rich(
-    spec: TableSpec, out: TextIO, headers: bool = True, width: int | None = None
-) -> None:
-    from rich import box
+def console(out: TextIO, screen: Screen) -> Any:
+    """A rich Console drawing on `out` as `screen` allows (imported only when drawing)."""
     from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
 
-    no_color = "NO_COLOR" in os.environ
-    console = Console(
+    return Console(
         file=out,
         force_terminal=True,
-        no_color=no_color,
-        width=width,
+        no_color=not screen.colour,
+        width=screen.width,
         highlight=False,
         emoji=False,
         soft_wrap=False,
     )
+
+
+def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> None:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    no_color = not screen.colour
     table = Table(
         title=spec.title,
         caption=spec.caption,
@@ -113,17 +115,12 @@ def render_rich(
             else:
                 cells.append(Text(value))
         table.add_row(*cells)
-    console.print(table)
+    console(out, screen).print(table)
 
 
-def render_table(
-    spec: TableSpec, out: TextIO, *, terminal: bool, headers: bool = True, width: int | None = None
-) -> None:
-    if terminal:
-        render_rich(spec, out, headers=headers, width=width)
+def render_table(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> None:
+    """Borders and colour on a terminal, plain aligned columns anywhere else."""
+    if screen.terminal:
+        render_rich(spec, out, screen, headers=headers)
     else:
         render_plain(spec, out, headers=headers)
-
-
-def cells(values: Sequence[str]) -> str:
-    return "、".join(values)

@@ -1,7 +1,8 @@
 """Propose the duty relations an article states between actors, from patterns around verbs.
 
 The proposals are a reviewer's starting point, not data: what ships is the reviewed set in
-`data/overlays/<doc>.yaml` (``articles: N: relations:``). The extractor reads the article as
+`data/overlays/<doc>.yaml` (``articles: N: relations:``); `tools/propose_relations.py` prints
+them for review. The extractor reads the article as
 written (either script): every pattern is matched on a per-character simplified form of the text
 (`char_keys`), so a match's position is also its position in the text as written and the phrase
 it proposes is a verbatim slice of the article.
@@ -25,7 +26,8 @@ from functools import cache
 from ..corpus import ActorRegistry
 from ..levels import Level
 from ..models import ActorKind, Article, Relation, RelationKind
-from ..normalize import char_keys, normalize
+from ..normalize import char_keys
+from .actors import Span, actor_spans
 
 # degree words of `bears`, in the order they are looked for
 DEGREES = ("负总责", "主体责任", "第一责任人", "首要责任")
@@ -88,33 +90,6 @@ def generic_actor(registry: ActorRegistry, level: Level) -> str | None:
         if a.level == level and a.region is None and a.kind == ActorKind.party_and_government
     ]
     return found[0] if len(found) == 1 else None
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    actor: str
-
-
-def actor_spans(keys: str, registry: ActorRegistry) -> list[Span]:
-    """Registry actors named in `keys` (a `char_keys` string): longest names first, no overlaps."""
-    taken = [False] * len(keys)
-    spans: list[Span] = []
-    for name in registry.names():
-        needle = normalize(name)
-        if not needle:
-            continue
-        start = keys.find(needle)
-        while start != -1:
-            end = start + len(needle)
-            if not any(taken[start:end]):
-                canon = registry.canonical(name)
-                if canon is not None:
-                    taken[start:end] = [True] * len(needle)
-                    spans.append(Span(start, end, canon))
-            start = keys.find(needle, start + 1)
-    return sorted(spans, key=lambda s: s.start)
 
 
 def clauses(keys: str) -> Iterator[tuple[int, int]]:
@@ -280,28 +255,3 @@ def propose_for_article(article: Article, registry: ActorRegistry) -> list[Relat
 def relation_key(doc: str, no: int, rel: Relation) -> tuple[str, int, str, str, str | None]:
     """What a proposal must get right to count as found: where, who, what, towards whom."""
     return (doc, no, rel.from_, rel.relation, rel.to)
-
-
-def main() -> int:
-    """Print the proposals for every bundled article (for review), as overlay-ready YAML."""
-    from ..store import load_corpus
-
-    corpus = load_corpus()
-    for doc in corpus.documents:
-        print(f"# {doc.id}")
-        for art in doc.articles:
-            props = propose_for_article(art, corpus.registry)
-            if not props:
-                continue
-            print(f"  {art.no}:  # {art.label}")
-            for r in props:
-                fields = [f"from: {r.from_}", f"relation: {r.relation}"]
-                fields += [f"to: {r.to}"] if r.to else []
-                fields += [f"degree: {r.degree}"] if r.degree else []
-                fields.append(f"phrase: {r.phrase}")
-                print("      - {" + ", ".join(fields) + "}")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,14 +6,14 @@ from typing import Annotated, Any
 
 import typer
 
-from ..query.accountability import Procedure, Sanction, Trigger, accountability, measures
-from ..render.table import Column, TableSpec
-from ..store import load_corpus
-from .options import DataOpt, DocOpt, Format, FormatOpt, NoHeadersOpt
-from .output import Output, emit
-from .runtime import exit_with, guarded
+from ...corpus import load_corpus
+from ...models import Procedure, Sanction
+from ...query.accountability import Trigger, accountability, measures
+from ...render.view import Column, Format, View
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..runtime import command
 
-COLUMNS = ["part", "no", "text"]
+COLUMNS = [Column("part", no_wrap=True), Column("no", no_wrap=True), Column("text", ratio=1)]
 
 
 def _procedure_text(p: Procedure) -> str:
@@ -33,13 +33,13 @@ def _sanction_text(s: Sanction) -> str:
 
 def _rows(
     triggers: tuple[Trigger, ...] | None,
-    subjects: list[tuple[str, str]],
+    subjects: list[str],
     sanctions: tuple[Sanction, ...],
     procedure: tuple[Procedure, ...],
 ) -> list[dict[str, Any]]:
     """The result as flat rows: part (subject / trigger / sanction / procedure), no, text."""
     rows: list[dict[str, Any]] = [
-        {"part": "subject", "no": i, "text": text} for i, (text, _) in enumerate(subjects, 1)
+        {"part": "subject", "no": i, "text": text} for i, text in enumerate(subjects, 1)
     ]
     rows += [{"part": "trigger", "no": t.no, "text": t.text} for t in triggers or ()]
     rows += [{"part": "sanction", "no": s.no, "text": _sanction_text(s)} for s in sanctions]
@@ -50,16 +50,7 @@ def _rows(
     return rows
 
 
-def _table(rows: list[dict[str, Any]], title: str) -> TableSpec:
-    cols = [
-        Column("part", "part", no_wrap=True),
-        Column("no", "no", no_wrap=True),
-        Column("text", "text", ratio=1),
-    ]
-    return TableSpec(cols, [{**r, "no": str(r["no"])} for r in rows], title=title)
-
-
-@guarded
+@command
 def accountability_command(
     subject: Annotated[
         str | None,
@@ -73,30 +64,27 @@ def accountability_command(
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
-) -> None:
+) -> View:
     """When an actor is held accountable, with what sanctions, and who decides.
 
     Example: fupin accountability 驻村工作组
     """
     corpus = load_corpus(data)
-    payload: dict[str, Any]
     if subject is None:
         scheme = measures(corpus, doc=doc)
-        payload = scheme.model_dump(mode="json")
         subjects = [
-            (f"{s.subject} ({s.article}): {len(s.triggers)} trigger(s)", s.actor)
-            for s in scheme.subjects
+            f"{s.subject} ({s.article}): {len(s.triggers)} trigger(s)" for s in scheme.subjects
         ]
-        rows = _rows(None, subjects, scheme.sanctions, scheme.procedure)
-        title = f"{scheme.doc}: {len(scheme.subjects)} subject(s) of accountability"
-    else:
-        res = accountability(corpus, subject, doc=doc)
-        payload = res.model_dump(mode="json")
-        rows = _rows(res.triggers, [], res.sanctions, res.procedure)
-        title = f"{res.subject} ({res.actor}), {res.doc} {res.article}"
-    emit(Output(payload, rows, COLUMNS, lambda: _table(rows, title)), fmt, no_headers)
-    exit_with(bool(rows))
-
-
-def register(app: typer.Typer) -> None:
-    app.command("accountability")(accountability_command)
+        return View(
+            _rows(None, subjects, scheme.sanctions, scheme.procedure),
+            COLUMNS,
+            title=f"{scheme.doc}: {len(scheme.subjects)} subject(s) of accountability",
+            data=scheme.model_dump(mode="json"),
+        )
+    res = accountability(corpus, subject, doc=doc)
+    return View(
+        _rows(res.triggers, [], res.sanctions, res.procedure),
+        COLUMNS,
+        title=f"{res.subject} ({res.actor}), {res.doc} {res.article}",
+        data=res.model_dump(mode="json"),
+    )

@@ -1,0 +1,1 @@
+"""One module per command; each is listed in `cli/registry.py`, which loads it lazily."""

@@ -1,0 +1,64 @@
+"""`fupin actors`: the registry with each unit's load; `--matrix` for the task x unit table."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ...corpus import load_corpus
+from ...query.responsibility import actor_loads, responsibility_matrix
+from ...render.view import Column, Format, View
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..runtime import command
+
+COLUMNS = [
+    Column("name", ratio=2),
+    Column("aliases", ratio=2),
+    Column("level"),
+    Column("kind"),
+    Column("lead"),
+    Column("co"),
+    Column("articles"),
+    Column("successors", "today", ratio=2),
+]
+
+
+@command
+def actors(
+    doc: DocOpt = None,
+    matrix: Annotated[
+        bool, typer.Option("--matrix", help="Task x unit matrix: L lead, C co.")
+    ] = False,
+    fmt: FormatOpt = Format.table,
+    no_headers: NoHeadersOpt = False,
+    data: DataOpt = None,
+) -> View:
+    """The actor registry: names, aliases, level, kind and how many tasks each unit carries.
+
+    Example: fupin actors --matrix -f csv > matrix.csv
+    """
+    corpus = load_corpus(data)
+    if matrix:
+        keys, cells = responsibility_matrix(corpus, doc=doc)
+        columns = [
+            Column("doc", table=False),
+            Column("task", no_wrap=True),
+            Column("text", table=False),
+            *(Column(unit) for unit in keys[3:]),
+        ]
+        return View(cells, columns)
+    rows: list[dict[str, Any]] = [
+        {
+            "name": a.name,
+            "aliases": list(a.aliases),
+            "level": a.level.value,
+            "kind": a.kind,
+            "lead": a.lead,
+            "co": a.co,
+            "articles": a.articles,
+            "successors": list(a.successors),
+        }
+        for a in actor_loads(corpus, doc=doc)
+    ]
+    return View(rows, COLUMNS)

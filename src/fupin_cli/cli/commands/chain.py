@@ -1,0 +1,108 @@
+"""`fupin chain [ACTOR]`: the pledge-and-report ladder, or everything above and below an actor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated, Any
+
+import typer
+
+from ...corpus import load_corpus
+from ...query.chain import RELATION_KINDS, ChainLink, chain, check_relation, ladder
+from ...render.graphs import actor_drawing, to_dot, to_mermaid
+from ...render.view import LISTING_FORMATS, Column, Format, View
+from ..options import DataOpt, DocOpt, NoHeadersOpt, format_option
+from ..runtime import command
+
+ChainFormatOpt = Annotated[
+    Format,
+    format_option(
+        (*LISTING_FORMATS, Format.dot, Format.mermaid),
+        "table for people; json / jsonl / tsv / csv for programs; dot / mermaid "
+        "draw the actor graph.",
+    ),
+]
+RelationOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--relation",
+        "-r",
+        show_default=False,
+        help="Only this relation: " + ", ".join(RELATION_KINDS) + ".",
+    ),
+]
+ARROWS = {"up": " ↑", "down": " ↓", "across": " →"}
+
+
+def _from(row: Mapping[str, Any]) -> str:
+    return f"{row['from']} ({row['from_level']})"
+
+
+def _relation(row: Mapping[str, Any]) -> str:
+    degree = f" {row['degree']}" if row.get("degree") else ""
+    return f"{row['relation']}{degree}{ARROWS.get(row.get('direction') or '', '')}"
+
+
+def _to(row: Mapping[str, Any]) -> str:
+    return f"{row['to']} ({row['to_level']})" if row.get("to") and row.get("to_level") else ""
+
+
+def columns(with_side: bool) -> list[Column]:
+    cols = [Column("side", no_wrap=True)] if with_side else []
+    return [
+        *cols,
+        Column("doc", no_wrap=True),
+        Column("ref", no_wrap=True),
+        Column("from", ratio=2, show=_from),
+        Column("relation", ratio=2, show=_relation),
+        Column("to", ratio=2, show=_to),
+        Column("degree", table=False),
+        Column("phrase", ratio=4),
+        Column("direction", table=False),
+    ]
+
+
+def record(x: ChainLink) -> dict[str, Any]:
+    """The JSON contract: the model's own dump, `from` spelled as in the data."""
+    return x.model_dump(mode="json", by_alias=True)
+
+
+@command
+def chain_command(
+    actor: Annotated[
+        str | None,
+        typer.Argument(
+            help="Actor name, alias, other script or an unambiguous part; without "
+            "it, the pledge-and-report ladder of every document.",
+            show_default=False,
+        ),
+    ] = None,
+    relation: RelationOpt = None,
+    doc: DocOpt = None,
+    fmt: ChainFormatOpt = Format.table,
+    no_headers: NoHeadersOpt = False,
+    data: DataOpt = None,
+) -> View:
+    """Who signs pledges and reports to whom, who assesses, inspects and holds whom to account.
+
+    Examples: fupin chain; fupin chain 县级党委和政府; fupin chain --relation assesses -f dot
+    """
+    check_relation(relation)
+    corpus = load_corpus(data)
+    if actor is None:
+        links = ladder(corpus, doc=doc, relation=relation)
+        title = "Responsibility chain: " + (
+            relation or "pledges (signs_pledge_to) and reports (reports_to), top step first"
+        )
+    else:
+        links = chain(corpus, actor, doc=doc, relation=relation)
+        title = f"{corpus.registry.resolve(actor)}: above it, its own duties, below it"
+    return View(
+        [record(x) for x in links],
+        columns(with_side=actor is not None),
+        title=title,
+        formats={
+            Format.dot: lambda: to_dot(actor_drawing(links)),
+            Format.mermaid: lambda: to_mermaid(actor_drawing(links)),
+        },
+    )

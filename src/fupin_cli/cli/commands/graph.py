@@ -1,0 +1,61 @@
+"""`fupin graph [DOC]`: the hierarchy of rules as a tree, or in a graph language."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ...corpus import load_corpus
+from ...graph import build_graph, neighbourhood, resolve_node
+from ...render.graphs import rule_drawing, to_dot, to_graphml, to_mermaid
+from ...render.tree import draw_tree
+from ...render.view import LISTING_FORMATS, Column, Format, View
+from ..options import DataOpt, NoHeadersOpt, format_option
+from ..runtime import command
+
+GraphFormatOpt = Annotated[
+    Format,
+    format_option(
+        (*LISTING_FORMATS, Format.dot, Format.graphml, Format.mermaid),
+        "table (a tree), json, jsonl / tsv / csv (edges), dot, graphml, mermaid.",
+    ),
+]
+EDGE_COLUMNS = [
+    Column(key)
+    for key in ("source", "target", "relation", "eli", "article", "label", "curated", "phrase")
+]
+
+
+@command
+def graph(
+    doc: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this document's neighbourhood (id, alias, or reference id).",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: GraphFormatOpt = Format.table,
+    no_headers: NoHeadersOpt = False,
+    data: DataOpt = None,
+) -> View:
+    """The hierarchy of rules: which document implements, rests on or cites which.
+
+    Example: fupin graph yunnan -f mermaid
+    """
+    corpus = load_corpus(data)
+    full = build_graph(corpus)
+    shown = neighbourhood(full, resolve_node(corpus, doc)) if doc else full
+    return View(
+        [e.model_dump(mode="json") for e in shown.edges],
+        EDGE_COLUMNS,
+        data=shown.model_dump(mode="json"),
+        matched=True,
+        draw=lambda out, screen: draw_tree(shown, out, screen),
+        formats={
+            Format.dot: lambda: to_dot(rule_drawing(shown)),
+            Format.mermaid: lambda: to_mermaid(rule_drawing(shown)),
+            Format.graphml: lambda: to_graphml(shown),
+        },
+    )

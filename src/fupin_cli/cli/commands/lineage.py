@@ -1,0 +1,42 @@
+"""`fupin lineage DOC`: a document's superior rules up to the top, nearest first."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ...corpus import load_corpus
+from ...graph import build_graph, lineage, resolve_node
+from ...render.view import Column, Format, View
+from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ..runtime import command
+
+# tsv/csv begin with the depth; the table with the id
+COLUMNS = [
+    Column("depth", table=False),
+    Column("id", no_wrap=True),
+    Column("depth", no_wrap=True, machine=False),
+    Column("relation", no_wrap=True),
+    Column("via"),
+    Column("article", table=False),
+    Column("label", "article", no_wrap=True),
+    Column("kind", table=False),
+    Column("title", ratio=3),
+]
+
+
+@command
+def lineage_command(
+    doc: Annotated[str, typer.Argument(help="Document id or alias (or a reference id).")],
+    fmt: FormatOpt = Format.table,
+    no_headers: NoHeadersOpt = False,
+    data: DataOpt = None,
+) -> View:
+    """The superior rules of a document up to the top, nearest first, one per line.
+
+    Exit status 1 when the rule has no superior. Example: fupin lineage weiyuan
+    """
+    corpus = load_corpus(data)
+    steps = lineage(build_graph(corpus), resolve_node(corpus, doc))
+    return View([s.model_dump(mode="json") for s in steps], COLUMNS)

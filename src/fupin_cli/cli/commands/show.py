@@ -1,0 +1,64 @@
+"""`fupin show DOC [REF]`: a whole document, or one article, numbered item or task."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ...corpus import load_corpus
+from ...models import Article, Task
+from ...query.documents import (
+    ArticleRef,
+    article_record,
+    document_rows,
+    lookup,
+    node_row,
+    task_record,
+)
+from ...render.view import Column, Format, View
+from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ..runtime import command
+
+COLUMNS = [
+    Column("doc", table=False),
+    Column("kind", table=False),
+    Column("ref", no_wrap=True),
+    Column("text", ratio=4),
+    Column("lead", "lead / actors", ratio=1),
+    Column("co", "co-operating", ratio=1),
+]
+
+
+@command
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id or alias, e.g. central or 云南.")],
+    ref: Annotated[
+        str | None,
+        typer.Argument(help="Article (14, 第十四条, 十四, (十四)) or task path ((一) 3. (2))."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+    no_headers: NoHeadersOpt = False,
+    data: DataOpt = None,
+) -> View:
+    """Show a whole document, or one of its articles, numbered items or tasks.
+
+    Example: fupin show central 14
+    """
+    corpus = load_corpus(data)
+    if ref is None:
+        document = corpus.document(doc)
+        return View(
+            document_rows(document),
+            COLUMNS,
+            title=document.title,
+            data=document.model_dump(mode="json", by_alias=True),
+        )
+    found = lookup(corpus, doc, ref)
+    if isinstance(found, ArticleRef):
+        node: Article | Task = found.article
+        record = article_record(found.doc, found.article)
+    else:
+        node = found.task
+        record = task_record(found.doc, found.task)
+    return View([node_row(found.doc, node)], COLUMNS, title=found.doc.title, data=record)

@@ -1,0 +1,117 @@
+"""Where the data lives and which files a data folder holds: the one scanner of data folders.
+
+Standard library only, so the index can check a folder's files for changes without importing
+YAML or pydantic. Every path is resolved to an absolute one, so `--data d` and `--data $PWD/d`
+name the same folder (and the same index).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataError
+
+ACTORS_FILE = "actors.yaml"
+REFERENCES_FILE = "references.yaml"
+REGISTRY_FILES = (ACTORS_FILE, REFERENCES_FILE)
+DATA_ENV = "FUPIN_DATA"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_data_dir() -> Path:
+    """The documents shipped with the package (or, in a source checkout, the repo's copy)."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "policies"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data" / "policies"
+
+
+def bundled_sources_dir() -> Path:
+    """The byte-identical source texts the bundled documents were built from."""
+    return bundled_data_dir().parent / "sources"
+
+
+def resolve_data_dir(data: Path | str | None = None) -> Path:
+    """--data DIR, else $FUPIN_DATA, else the bundled documents; always absolute.
+
+    Raises:
+        DataError: the folder does not exist.
+    """
+    chosen = data if data is not None else os.environ.get(DATA_ENV) or None
+    if chosen is None:
+        return bundled_data_dir()
+    path = Path(chosen).expanduser()
+    if not path.is_dir():
+        origin = "--data" if data is not None else f"${DATA_ENV}"
+        raise DataError(path, None, None, f"data folder given by {origin} does not exist")
+    return path.resolve()
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """The YAML files of one data folder: documents plus the two registries.
+
+    A registry the folder does not hold comes from the bundled data, so a folder of a user's
+    own documents still knows the bundled actors and references.
+    """
+
+    root: Path
+    documents: tuple[Path, ...]
+    actors: Path
+    references: Path
+
+    def files(self) -> tuple[Path, ...]:
+        """Every file the folder's corpus is read from, registries last."""
+        return (*self.documents, self.actors, self.references)
+
+
+def _registry(root: Path, name: str) -> Path:
+    own = root / name
+    return own if own.is_file() else bundled_data_dir() / name
+
+
+def _walk(folder: str, out: list[str]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            _walk(entry.path, out)
+        elif (
+            entry.name.endswith(YAML_SUFFIXES)
+            and entry.name not in REGISTRY_FILES
+            and entry.is_file()
+        ):
+            out.append(entry.path)
+
+
+def scan(root: Path | str | None = None) -> DataFolder:
+    """The files of a data folder (None: $FUPIN_DATA or the bundled documents), sorted.
+
+    Raises:
+        DataError: the folder does not exist.
+    """
+    folder = resolve_data_dir(root)
+    found: list[str] = []
+    _walk(str(folder), found)
+    return DataFolder(
+        folder,
+        tuple(Path(p) for p in sorted(found)),
+        _registry(folder, ACTORS_FILE),
+        _registry(folder, REFERENCES_FILE),
+    )
+
+
+def single_file(path: Path) -> DataFolder:
+    """A folder of one document file, with the registries of the folder it lies in."""
+    path = path.resolve()
+    return DataFolder(
+        path.parent,
+        (path,),
+        _registry(path.parent, ACTORS_FILE),
+        _registry(path.parent, REFERENCES_FILE),
+    )

@@ -1,0 +1,86 @@
+"""The bundled documents: what the parser makes of `data/sources/` plus the curated overlays.
+
+The text, structure and task tables of every bundled document come out of the ingest
+pipeline; only curated fields (ids, metadata the text does not state, actors and relations per
+article, links to superior rules, notes) come from `data/overlays/<id>.yaml`. This module only
+computes; `tools/rebuild.py` writes the files (and `--check` tells whether one would change).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..corpus import ActorRegistry
+from ..datafolder import ACTORS_FILE, bundled_data_dir
+from ..loader import load_actors, read_yaml
+from ..models import Document
+from .emit import dump_document
+from .pipeline import ingest_text
+
+CURATED_ARTICLE_FIELDS = ("actors", "relations")
+
+
+@dataclass(frozen=True)
+class Bundled:
+    """One bundled document as the rebuild makes it: where it goes and its YAML text."""
+
+    path: Path
+    document: Document
+    text: str
+    warnings: tuple[str, ...]
+
+
+def repo_root() -> Path:
+    """The checkout to rebuild: the working directory or a parent holding data/overlays/.
+
+    Overlays are not installed with the package; rebuilding is a job for a checkout.
+    """
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        if (folder / "data" / "overlays").is_dir():
+            return folder
+    return bundled_data_dir().parent.parent
+
+
+def apply_overlay(draft: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """Parsed fields plus curated ones; curated article fields are keyed by article number."""
+    data = dict(draft)
+    data.update(overlay.get("set") or {})
+    curated = {int(k): v for k, v in (overlay.get("articles") or {}).items()}
+    articles = []
+    for art in data.get("articles", []):
+        extra = curated.get(art["no"], {})
+        articles.append({**art, **{k: extra[k] for k in CURATED_ARTICLE_FIELDS if k in extra}})
+    data["articles"] = articles
+    return data
+
+
+def _merge(overlay: dict[str, Any]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    return lambda data: apply_overlay(data, overlay)
+
+
+def build_bundled(root: Path | None = None) -> list[Bundled]:
+    """Every bundled document: each source named by an overlay, parsed, overlay merged in."""
+    root = root or repo_root()
+    policies = root / "data" / "policies"
+    registry = ActorRegistry(load_actors(policies / ACTORS_FILE))
+    by_source: dict[str, dict[int, dict[str, Any]]] = {}
+    for overlay_path in sorted((root / "data" / "overlays").glob("*.yaml")):
+        overlay = read_yaml(overlay_path)
+        by_source.setdefault(overlay["source"], {})[int(overlay.get("part", 0))] = overlay
+    out = []
+    for source, overlays in by_source.items():
+        text = (root / "data" / "sources" / source).read_text(encoding="utf-8")
+        found = ingest_text(
+            text,
+            source=source,
+            registry=registry,
+            overlays={part: _merge(o) for part, o in overlays.items()},
+        )
+        for doc in found.documents:
+            out.append(
+                Bundled(policies / f"{doc.id}.yaml", doc, dump_document(doc), found.warnings)
+            )
+    return sorted(out, key=lambda b: b.path.name)

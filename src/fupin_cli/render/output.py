@@ -1,0 +1,65 @@
+"""The one way out: a `View` written in the format the user asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TextIO
+
+from . import machine
+from .table import Cell, TableSpec, render_table
+from .table import Column as TableColumn
+from .view import Column, Format, Screen, View
+
+
+def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = True) -> None:
+    """Write `view` to `out` as `fmt` (the table format: as `screen` allows)."""
+    own = view.formats.get(fmt)
+    if own is not None:
+        out.write(own())
+    elif fmt is Format.json:
+        machine.write_json(out, view.json_data())
+    elif fmt is Format.jsonl:
+        machine.write_jsonl(out, view.rows)
+    elif fmt in (Format.tsv, Format.csv):
+        keys = [c.key for c in view.columns if c.machine]
+        writer = machine.write_tsv if fmt is Format.tsv else machine.write_csv
+        writer(out, view.rows, keys, headers=headers)
+    elif fmt is Format.table:
+        if view.draw is not None:
+            view.draw(out, screen)
+        elif view.rows:  # like grep, a query that matched nothing prints nothing
+            render_table(table_of(view), out, screen, headers=headers)
+    else:  # a format the command did not offer: the CLI refuses it before asking
+        raise ValueError(f"{fmt} is not a format of this view")
+
+
+def cell_text(value: Any) -> str:
+    """A value as table text: lists joined with 、, None empty."""
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return machine.LIST_SEPARATOR.join(cell_text(v) for v in value)
+    return str(value)
+
+
+def _cell(column: Column, row: Mapping[str, Any], terms: tuple[str, ...]) -> str | Cell:
+    text = column.show(row) if column.show is not None else cell_text(row.get(column.key))
+    if not (column.highlight and terms) and column.around is None:
+        return text
+    from ..normalize import find_spans, snippet
+
+    spans = find_spans(text, terms) if column.highlight and terms else []
+    if column.around is not None:
+        text, spans = snippet(text, spans, width=column.around)
+    return Cell(text, spans) if spans else text
+
+
+def table_of(view: View) -> TableSpec:
+    """The table of a view: its table columns, each row's cells."""
+    shown = [c for c in view.columns if c.table]
+    terms = tuple(view.terms)
+    columns = [
+        TableColumn(c.key, c.header or c.key, ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
+    ]
+    rows = [{c.key: _cell(c, row, terms) for c in shown} for row in view.rows]
+    return TableSpec(columns, rows, title=view.title)

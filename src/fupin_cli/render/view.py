@@ -1,0 +1,109 @@
+"""What a command answers with: rows plus a column spec, rendered by `render.output.write`.
+
+A command never shapes its output format by format. It returns a `View`; the one renderer
+writes it as a table (for people), json, jsonl, tsv or csv (for programs), or in one of the
+command's own formats (a graph language). Keys of the rows are stable English identifiers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, TextIO
+
+
+class Format(StrEnum):
+    """Every output format fupin writes; each command offers the ones that fit it."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    tsv = "tsv"
+    csv = "csv"
+    dot = "dot"
+    mermaid = "mermaid"
+    graphml = "graphml"
+
+
+#: The formats of every listing command.
+LISTING_FORMATS: tuple[Format, ...] = (
+    Format.table,
+    Format.json,
+    Format.jsonl,
+    Format.tsv,
+    Format.csv,
+)
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Where a table goes: a terminal (borders, colour, a width) or a pipe (plain columns)."""
+
+    terminal: bool
+    width: int | None = None
+    colour: bool = False
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of the rows: how it is written to tsv/csv and shown in the table.
+
+    Attributes:
+        key: the row key (also the tsv/csv header and the JSON key).
+        header: the table's header (default: the key).
+        table: shown in the table.
+        machine: written to tsv and csv.
+        ratio: share of the spare width on a terminal.
+        no_wrap: never wrapped on a terminal.
+        show: the table's text for a row (default: the value; lists joined with 、).
+        highlight: the query's terms are highlighted in this column on a terminal.
+        around: cut the table's text to about this many characters around the first term.
+    """
+
+    key: str
+    header: str | None = None
+    table: bool = True
+    machine: bool = True
+    ratio: int | None = None
+    no_wrap: bool = False
+    show: Callable[[Mapping[str, Any]], str] | None = None
+    highlight: bool = False
+    around: int | None = None
+
+
+_ROWS: Any = object()
+
+
+@dataclass
+class View:
+    """A command's answer.
+
+    Attributes:
+        rows: one mapping per result (jsonl, tsv, csv, the table; json unless `data` is set).
+        columns: the fields of the rows, in order.
+        title: a line above the table.
+        data: what `-f json` writes when it is not the list of rows (a document, a diff).
+        terms: the query's words, highlighted in `highlight` columns.
+        matched: exit status 0 when true, 1 when false (default: whether there are rows).
+        draw: draws the table format instead of a table (a tree, a report).
+        formats: the command's own formats (dot, mermaid, graphml) and how to write them.
+        notes: sentences for stderr (what the answer covers, what it left out).
+    """
+
+    rows: Sequence[Mapping[str, Any]]
+    columns: Sequence[Column]
+    title: str | None = None
+    data: Any = _ROWS
+    terms: Sequence[str] = ()
+    matched: bool | None = None
+    draw: Callable[[TextIO, Screen], None] | None = None
+    formats: Mapping[Format, Callable[[], str]] = field(default_factory=dict)
+    notes: Sequence[str] = ()
+
+    @property
+    def found(self) -> bool:
+        return bool(self.rows) if self.matched is None else self.matched
+
+    def json_data(self) -> Any:
+        return list(self.rows) if self.data is _ROWS else self.data
