@@ -15,11 +15,12 @@ import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .comparison import Comparison
 from .view import Format
 
 if TYPE_CHECKING:
     import jinja2
+
+    from .comparison import Comparison
 
 #: The page's filters: (value read by page.js, label), for each kind of comparison.
 FILTERS = {
