@@ -43,20 +43,24 @@ REQUIRED = os.environ.get("FUPIN_BROWSER_TESTS") == "required"
 A4_PRINT_WIDTH = round((210 - 20) / 25.4 * 96)
 
 
-def chromium_path() -> str | None:
-    found = os.environ.get("FUPIN_CHROMIUM") or shutil.which("chromium")
-    return found or shutil.which("chromium-browser")
+def chromium_path() -> tuple[str | None, str]:
+    """The Chromium to drive, or None and why there is none."""
+    named = os.environ.get("FUPIN_CHROMIUM")
+    if named:
+        if os.path.isfile(named) and os.access(named, os.X_OK):
+            return named, ""
+        return None, f"FUPIN_CHROMIUM={named} is not an executable"
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    return found, "" if found else "no Chromium found (apt-get install chromium, or FUPIN_CHROMIUM)"
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    path = chromium_path()
+    path, reason = chromium_path()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         reason = "Playwright is not installed (pip install '.[test]')"
-    else:
-        reason = "" if path else "no Chromium found (apt-get install chromium, or FUPIN_CHROMIUM)"
     if reason:
         if REQUIRED:
             pytest.fail(f"{reason}; FUPIN_BROWSER_TESTS=required does not allow a skip")
