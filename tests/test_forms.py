@@ -490,7 +490,8 @@ def test_a_county_plan_with_parts_deadlines_and_an_attached_table() -> None:
         ]
     )
     doc = one(text)
-    assert [(s.kind.value, s.label) for s in doc.sections][:2] == [("book", "第一部分"), ("book", "第二部分")]
+    books = [(s.kind.value, s.label) for s in doc.sections][:2]
+    assert books == [("book", "第一部分"), ("book", "第二部分")]
     first, second, third, fourth, table = doc.tasks
     assert (first.responsible, first.deadline) == (("县农业农村局",), "2022年底")
     assert second.text == "提升农村供水保障水平。实施农村供水工程。\n牵头领导：张某"
