@@ -70,6 +70,11 @@ def messages(text: str) -> list[str]:
             id="role-label-without-a-task",
         ),
         pytest.param(
+            "某县方案\n一、任务\n（一）做好排查。（由县政府统一领导，县民政局牵头推进实施）",
+            "names 牵头单位 / 责任单位 but no task was made of it",
+            id="a-bracket-naming-a-lead-that-made-no-task",
+        ),
+        pytest.param(
             "某县方案\n一、任务\n（一）做好排查工作，每季度一次。\n"
             "扶贫开发事关全局，全县上下要凝心聚力，确保如期实现目标。",
             "the closing holds body text: "

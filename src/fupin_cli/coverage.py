@@ -20,7 +20,10 @@ from .numerals import parse_int
 
 _ARTICLE_NO = re.compile(r"^第\s*([一二三四五六七八九十百千零〇两]+)\s*[条條]\s*$")
 _OUTLINE_NO = re.compile(r"^[(（]?\s*([一二三四五六七八九十百千零〇两]+|\d+)\s*[)）、.．]?\s*$")
-_ASSIGNING = re.compile(rf"(?:^|[(\[,;:。\s])(?:{ROLE_LABEL.pattern})\s*:")
+_ASSIGNING = re.compile(
+    rf"(?:^|[(\[,;:。\s])(?:{ROLE_LABEL.pattern})\s*:"
+    r"|\([^()]{0,40}(?:牵头|负责)[^()]{0,40}\)"  # （市发改委牵头，…） that made no task
+)
 _BODY_SENTENCE = re.compile(r"[。；;！!？?]$")
 _CLOSING_WORDS = re.compile(r"^(?:抄送|抄报|印发|附件|联系人|联系电话|电话|[(]此件|[(]本件)")
 

@@ -38,6 +38,8 @@ _VERB = re.compile(
     r"(?P<verb>牵头负责|牵头落实|牵头组织|牵头|按职责分工负责|按职责分工落实|按职责负责|分别负责"
     r"|共同负责|具体负责|负责落实|负责|配合落实|配合|协同|协助|参与)$"
 )
+# 会同X推进 after a lead: the units it works with (co-operating)
+_WITH = re.compile(r"^(?P<verb>会同)(?P<units>.+?)(?:共同)?(?:推进|落实|实施|负责|办理|做好)?$")
 _UNITISH = re.compile(
     r"(?:委|局|厅|办|部|府|院|会|队|室|中心|所|行|司|社|处|站|馆|团|联|单位|部门|机关|政府|组"
     r"|街道|镇|乡|区|县|市|旗|州|盟|公司|集团|银行|分行|支行|园|校|台|军|武警|人大|政协)"
@@ -62,7 +64,7 @@ def role_of(word: str) -> Role:
     keys = char_keys(word)
     if _LEAD in keys and not keys.startswith(("配合", "协")):
         return "lead"
-    if re.search(_CO, keys):
+    if re.search(_CO, keys) or keys == "会同":
         return "co"
     return "responsible"
 
@@ -173,10 +175,11 @@ def verbs(text: str) -> list[Assignment] | None:
         clause = clause.strip(" \t。")
         if not clause:
             continue
-        m = _VERB.match(char_keys(clause))
+        keys = char_keys(clause)
+        m = _VERB.match(keys) or (_WITH.match(keys) if out else None)
         if m is None or not units_like(clause[m.start("units") : m.end("units")]):
             return None
-        verb = clause[m.start("verb") :]
+        verb = clause[m.start("verb") : m.end("verb")]
         units = clause[m.start("units") : m.end("units")]
         out.append(Assignment(role_of(verb), verb, units, clause))
     return out or None
