@@ -114,6 +114,9 @@ def _document_rows(path: str) -> _Rows:
         unit("notice", "", doc.notice)
     if doc.preamble:
         unit("preamble", "", doc.preamble)
+    for _depth, sec in _walk_sections(doc.sections):
+        if sec.text:  # paragraphs under a heading that belong to no item (一、总体要求 …)
+            unit("section", sec.label or sec.title, sec.text)
     for a in doc.articles:
         items = _dumps(_item_offsets(a)) if a.items else None
         at = unit("article", a.label, a.full_text, items)

@@ -67,7 +67,7 @@ def resolve_document(conn: sqlite3.Connection, key: str) -> str:
     raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
 
 
-UnitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
+UnitKind = Literal["article", "item", "task", "preamble", "notice", "closing", "section"]
 UnitRow = tuple[str, UnitKind, str, str, str, str | None]  # doc, kind, ref, text, norm, items
 
 

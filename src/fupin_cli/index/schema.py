@@ -16,7 +16,7 @@ substring, so the index answers the same as a plain substring scan (tests compar
 from __future__ import annotations
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt.
-SCHEMA = 2
+SCHEMA = 3
 
 DDL = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,7 +43,8 @@ CREATE TABLE actors (name TEXT PRIMARY KEY, level TEXT, kind TEXT, region TEXT,
 CREATE TABLE refs (id TEXT PRIMARY KEY, title TEXT NOT NULL, json TEXT NOT NULL);
 CREATE TABLE edges (source TEXT NOT NULL, article INTEGER, kind TEXT NOT NULL,
                     target TEXT, relation TEXT NOT NULL, degree TEXT, phrase TEXT);
--- the searchable units of text: preamble, notice, closing, articles (with items), tasks;
+-- the searchable units of text: preamble, notice, closing, section text, articles (with
+-- items), tasks;
 -- items: for an article, [[offset in text, item label], ...]
 CREATE TABLE units (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, kind TEXT NOT NULL,
                     ref TEXT NOT NULL, text TEXT NOT NULL, norm TEXT NOT NULL, items TEXT);

@@ -108,7 +108,7 @@ def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> d
             "doc": doc.id,
             "kind": node.kind.value,
             "ref": node.label,
-            "text": node.title,
+            "text": "\n".join(x for x in (node.title, node.text) if x),
             "depth": depth,
         }
     if isinstance(node, Article):
@@ -127,6 +127,7 @@ def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> d
         "text": node.text,
         "lead": list(node.lead),
         "co": list(node.co),
+        "responsible": list(node.responsible),
     }
 
 
