@@ -340,7 +340,13 @@ def test_unnumbered_labelled_paragraphs_are_tasks(registry: ActorRegistry) -> No
     doc = asset("city_plan_inline.txt", registry).document
     paths = [t.path for t in doc.tasks]
     assert "二、 （五） 金融支持" in paths and "二、 （五） 财政支持" in paths
-    assert [s.title for s in doc.sections[1].sections] == ["强化政策支持", "推进重点项目建设"]
+    # （四） holds two tasks (two brackets), so it is a heading; （五） and （六） have titles
+    parts = doc.sections[1].sections
+    assert [(s.label, s.title) for s in parts] == [
+        ("（四）", ""),
+        ("（五）", "强化政策支持"),
+        ("（六）", "推进重点项目建设"),
+    ]
 
 
 def test_inline_assignments_in_an_article_make_tasks_and_keep_the_article() -> None:
@@ -522,3 +528,44 @@ def test_a_unit_list_broken_over_lines_and_units_joined_by_he() -> None:
     (task,) = one(text).tasks
     assert task.lead == ("县农业农村局", "县乡村振兴局")
     assert task.co == ("县财政局", "县市场监管局", "县人力资源和社会保障局", "各乡镇人民政府")
+
+
+def test_an_item_with_two_tasks_keeps_its_heading_and_every_task_shows() -> None:
+    """An item whose bracketed assignment is followed by a labelled paragraph with its own:
+    both are tasks under the item, and the item is a heading of the outline, so `show` and
+    the reading order meet both (they once hung under a heading the outline lacked)."""
+    from fupin_cli.coverage import findings
+    from fupin_cli.query.documents import reading_order
+
+    doc = one(
+        "某市行动方案\n一、重点任务\n（一）教育扶贫\n"
+        "3.落实控辍保学责任〔牵头部门：市教育局；责任部门：各县（市、区）教育局〕\n"
+        "金融支持：扩大扶贫小额信贷覆盖面（牵头单位：人行某市中心支行，配合单位：市金融办）\n"
+    )
+    assert [t.text for t in doc.tasks] == ["落实控辍保学责任", "金融支持：扩大扶贫小额信贷覆盖面"]
+    assert {tuple(t.section) for t in doc.tasks} == {("一、", "（一）", "3.")}
+    assert ("一、", "（一）", "3.") in {p for p, _ in _heading_paths(doc.sections)}
+    shown = [n for _, n in reading_order(doc)]
+    assert all(any(t is n for n in shown) for t in doc.tasks)
+    assert not [f for f in findings(doc) if f.loc[-1:] == ("section",)]
+
+
+def _heading_paths(
+    sections: tuple[Section, ...], path: tuple[str, ...] = ()
+) -> list[tuple[tuple[str, ...], Section]]:
+    out = []
+    for sec in sections:
+        out.append(((*path, sec.label), sec))
+        out += _heading_paths(sec.sections, (*path, sec.label))
+    return out
+
+
+def test_a_task_under_a_missing_heading_is_reported_and_still_shown() -> None:
+    from fupin_cli.coverage import findings
+    from fupin_cli.query.documents import reading_order
+
+    doc = one("某市行动方案\n一、重点任务\n1.发展产业。（牵头单位：市农业农村局）\n")
+    task = doc.tasks[0].model_copy(update={"section": ("一、", "（九）")})
+    broken = doc.model_copy(update={"tasks": (task,)})
+    assert any("a heading the outline lacks" in f.message for f in findings(broken))
+    assert any(n is task for _, n in reading_order(broken))

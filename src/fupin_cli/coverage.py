@@ -45,6 +45,15 @@ def _sections(
         yield from _sections(sec.sections, (*here, "sections"))
 
 
+def _heading_paths(
+    sections: tuple[Section, ...], path: tuple[str, ...]
+) -> Iterator[tuple[tuple[str, ...], Section]]:
+    for sec in sections:
+        here = (*path, sec.label)
+        yield here, sec
+        yield from _heading_paths(sec.sections, here)
+
+
 def _assigns(text: str | None) -> bool:
     return bool(text) and bool(_ASSIGNING.search(char_keys(text or "")))
 
@@ -104,6 +113,17 @@ def findings(doc: Document) -> list[Finding]:
                 )
             )
     out += _numbers(doc.articles)
+    headings = {path for path, _ in _heading_paths(doc.sections, ())}
+    placed: list[tuple[str, int, tuple[str, ...]]] = [
+        *(("articles", i, a.section) for i, a in enumerate(doc.articles)),
+        *(("tasks", i, tuple(t.section)) for i, t in enumerate(doc.tasks)),
+    ]
+    for field, i, section in placed:
+        if section and section not in headings:
+            where = " ".join(section)
+            out.append(
+                Finding((field, i, "section"), f"placed under {where}, a heading the outline lacks")
+            )
     for i, task in enumerate(doc.tasks):
         if not (task.lead or task.co or task.responsible):
             out.append(Finding(("tasks", i), f"task {task.path} names no unit"))

@@ -144,7 +144,7 @@ class Walk:
                 self.outline_article(block, path, lines)
                 continue
             children = self.walk(block.children, here)
-            if found and not heading and not children and not section_level:
+            if found == 1 and not heading and not children and not section_level:
                 continue  # one paragraph, one task: no heading of its own
             text = None if found else join(*lines) or None
             title = block.head if heading or not found or section_level else ""
@@ -287,6 +287,10 @@ def closing_like(line: str) -> bool:
     )
 
 
+def _assigns_units(line: str) -> bool:
+    return table_index(line) is None and any(p.assignments for p in split_tasks(line))
+
+
 def _last_block(blocks: list[Block]) -> Block | None:
     last = blocks[-1] if blocks else None
     while last is not None and last.children:
@@ -319,6 +323,10 @@ def take_closing(roots: list[Block], article_mode: bool) -> tuple[list[str], lis
         and last.head
     ):
         keep = 0  # paragraphs after the last complete item: the document's own closing words
+    # a paragraph that assigns units is a task of the body, never closing words
+    assigning = [i for i in range(keep, len(lines)) if _assigns_units(lines[i])]
+    if assigning:
+        keep = assigning[-1] + 1
     closing: list[str] = []
     tables: list[tuple[int, str]] = []
     for line in lines[keep:]:
