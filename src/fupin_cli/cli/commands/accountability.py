@@ -7,9 +7,11 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...models import Procedure, Sanction
 from ...query.accountability import Trigger, accountability, measures
 from ...render.view import Column, Format, View
+from .. import complete
 from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
 from ..runtime import command
 
@@ -55,8 +57,10 @@ def accountability_command(
     subject: Annotated[
         str | None,
         typer.Argument(
-            help="A subject (各镇, 驻村工作组 ...) or a part of its name; without "
-            "it, every subject.",
+            autocompletion=complete.units,
+            help=_(
+                "A subject (各镇, 驻村工作组 ...) or a part of its name; without it, every subject."
+            ),
             show_default=False,
         ),
     ] = None,

@@ -8,6 +8,7 @@ import typer
 
 from ...corpus import load_corpus
 from ...datafolder import scan
+from ...i18n import _
 from ...query.responsibility import actor_loads, responsibility_matrix
 from ...render.view import Column, Format, View
 from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
@@ -30,7 +31,7 @@ COLUMNS = [
 def actors(
     doc: DocOpt = None,
     matrix: Annotated[
-        bool, typer.Option("--matrix", help="Task x unit matrix: L lead, C co.")
+        bool, typer.Option("--matrix", help=_("Task x unit matrix: L lead, C co."))
     ] = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...query.chain import RELATION_KINDS, ChainLink, chain, check_relation, ladder
 from ...render.graphs import actor_drawing, to_dot, to_mermaid
 from ...render.view import LISTING_FORMATS, Column, Format, View
+from .. import complete
 from ..options import DataOpt, DocOpt, NoHeadersOpt, format_option
 from ..runtime import command
 
@@ -18,8 +20,10 @@ ChainFormatOpt = Annotated[
     Format,
     format_option(
         (*LISTING_FORMATS, Format.dot, Format.mermaid),
-        "table for people; json / jsonl / tsv / csv for programs; dot / mermaid "
-        "draw the actor graph.",
+        _(
+            "table for people; json / jsonl / tsv / csv for programs; dot / mermaid "
+            "draw the actor graph."
+        ),
     ),
 ]
 RelationOpt = Annotated[
@@ -27,8 +31,9 @@ RelationOpt = Annotated[
     typer.Option(
         "--relation",
         "-r",
+        autocompletion=complete.relations,
         show_default=False,
-        help="Only this relation: " + ", ".join(RELATION_KINDS) + ".",
+        help=_("Only this relation: " + ", ".join(RELATION_KINDS) + "."),
     ),
 ]
 ARROWS = {"up": " ↑", "down": " ↓", "across": " →"}
@@ -72,8 +77,11 @@ def chain_command(
     actor: Annotated[
         str | None,
         typer.Argument(
-            help="Actor name, alias, other script or an unambiguous part; without "
-            "it, the pledge-and-report ladder of every document.",
+            autocompletion=complete.units,
+            help=_(
+                "Actor name, alias, other script or an unambiguous part; without "
+                "it, the pledge-and-report ladder of every document."
+            ),
             show_default=False,
         ),
     ] = None,

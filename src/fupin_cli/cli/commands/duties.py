@@ -7,9 +7,11 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import Corpus, load_corpus
+from ...i18n import _
 from ...query.responsibility import Duties, hit_record
 from ...query.responsibility import duties as duties_query
 from ...render.view import Format, View
+from .. import complete
 from ..columns import any_responsible, hit_columns
 from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt
 from ..runtime import command, read_queries
@@ -22,8 +24,11 @@ def duties(
     actor: Annotated[
         str,
         typer.Argument(
-            help="Unit name, alias, today's name, or an unambiguous part (水利厅); '-' reads "
-            "names from stdin, one per line."
+            autocompletion=complete.units,
+            help=_(
+                "Unit name, alias, today's name, or an unambiguous part (水利厅); '-' reads "
+                "names from stdin, one per line."
+            ),
         ),
     ],
     doc: DocOpt = None,

@@ -8,7 +8,9 @@ import typer
 
 from ...corpus import load_corpus
 from ...graph import build_graph, lineage, resolve_node
+from ...i18n import _
 from ...render.view import Column, Format, View
+from .. import complete
 from ..options import DataOpt, FormatOpt, NoHeadersOpt
 from ..runtime import command
 
@@ -28,7 +30,13 @@ COLUMNS = [
 
 @command
 def lineage_command(
-    doc: Annotated[str, typer.Argument(help="Document id or alias (or a reference id).")],
+    doc: Annotated[
+        str,
+        typer.Argument(
+            help=_("Document id or alias (or a reference id)."),
+            autocompletion=complete.documents,
+        ),
+    ],
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,

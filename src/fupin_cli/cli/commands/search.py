@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from ...errors import InvalidQuery
+from ...i18n import _
 from ...render.view import Column, Format, View
 from ..options import DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
 from ..runtime import command, progress_bar
@@ -25,8 +26,10 @@ def search(
     query: Annotated[
         list[str],
         typer.Argument(
-            help="Words that must all occur in the same article, item, task or "
-            "preamble (any script: simplified finds traditional)."
+            help=_(
+                "Words that must all occur in the same article, item, task or "
+                "preamble (any script: simplified finds traditional)."
+            )
         ),
     ],
     doc: DocOpt = None,

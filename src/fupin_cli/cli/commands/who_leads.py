@@ -8,6 +8,7 @@ import typer
 
 from ...corpus import load_corpus
 from ...errors import InvalidQuery
+from ...i18n import _
 from ...query.responsibility import hit_record
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
@@ -17,7 +18,7 @@ from ..runtime import command, read_queries
 
 KindOpt = Annotated[
     str | None,
-    typer.Option("--kind", help="Only 'task' rows or only 'article's.", show_default=False),
+    typer.Option("--kind", help=_("Only 'task' rows or only 'article's."), show_default=False),
 ]
 
 
@@ -26,8 +27,10 @@ def who_leads(
     query: Annotated[
         list[str],
         typer.Argument(
-            help="Words that must all occur (any script). '-' reads queries from "
-            "stdin, one per line."
+            help=_(
+                "Words that must all occur (any script). '-' reads queries from "
+                "stdin, one per line."
+            )
         ),
     ],
     doc: DocOpt = None,
