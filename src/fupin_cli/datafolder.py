@@ -17,6 +17,8 @@ ACTORS_FILE = "actors.yaml"
 REFERENCES_FILE = "references.yaml"
 REGISTRY_FILES = (ACTORS_FILE, REFERENCES_FILE)
 DATA_ENV = "FUPIN_DATA"
+CACHE_ENV = "FUPIN_CACHE_DIR"
+APP_NAME = "fupin"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -32,6 +34,17 @@ def bundled_data_dir() -> Path:
 def bundled_sources_dir() -> Path:
     """The byte-identical source texts the bundled documents were built from."""
     return bundled_data_dir().parent / "sources"
+
+
+def cache_dir() -> Path:
+    """Where fupin keeps what it can rebuild (indexes, OpenCC's tables): $FUPIN_CACHE_DIR, else
+    the user cache directory of platformdirs."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def resolve_data_dir(data: Path | str | None = None) -> Path:

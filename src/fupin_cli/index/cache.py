@@ -22,23 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
-from ..datafolder import DataFolder, resolve_data_dir, scan
+from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
 from .build import Progress, build
 from .files import FileStat, content_key, fingerprint, sha, stat_files, unchanged
 
-CACHE_ENV = "FUPIN_CACHE_DIR"
-APP_NAME = "fupin"
+__all__ = ["CACHE_ENV", "Index", "cache_dir", "index_path", "open_index"]
 log = logging.getLogger("fupin_cli.index")
-
-
-def cache_dir() -> Path:
-    """$FUPIN_CACHE_DIR, else the user cache directory of platformdirs."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def _folder(data: Path | str | DataFolder | None) -> DataFolder:

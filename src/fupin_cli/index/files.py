@@ -56,8 +56,11 @@ def sha(path: str) -> str:
 
 
 def fingerprint() -> str:
-    """What an index must have been built by: this package version and schema."""
-    return f"fupin {__version__} schema {SCHEMA}"
+    """What an index must have been built by: this package version, the schema and the fold
+    (its rules and OpenCC's dictionary files: a query must fold as the stored text did)."""
+    from ..normalize import signature
+
+    return f"fupin {__version__} schema {SCHEMA} {signature()}"
 
 
 def content_key(hashes: Sequence[tuple[str, str]]) -> str:
