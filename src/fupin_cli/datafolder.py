@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import DataError
@@ -68,17 +69,28 @@ class DataFolder:
     """The YAML files of one data folder: documents plus the two registries.
 
     A registry the folder does not hold comes from the bundled data, so a folder of a user's
-    own documents still knows the bundled actors and references.
+    own documents still knows the bundled actors and references. The documents' paths are
+    kept as strings (`names`): a folder of 10,000 files is checked for changes on every
+    command, and making 10,000 `Path` objects costs more than the check.
     """
 
     root: Path
-    documents: tuple[Path, ...]
+    names: tuple[str, ...]
     actors: Path
     references: Path
+
+    @cached_property
+    def documents(self) -> tuple[Path, ...]:
+        """The document files, sorted."""
+        return tuple(Path(n) for n in self.names)
 
     def files(self) -> tuple[Path, ...]:
         """Every file the folder's corpus is read from, registries last."""
         return (*self.documents, self.actors, self.references)
+
+    def file_names(self) -> tuple[str, ...]:
+        """`files`, as strings."""
+        return (*self.names, str(self.actors), str(self.references))
 
 
 def _registry(root: Path, name: str) -> Path:
@@ -113,7 +125,7 @@ def scan(root: Path | str | None = None) -> DataFolder:
     _walk(str(folder), found)
     return DataFolder(
         folder,
-        tuple(Path(p) for p in sorted(found)),
+        tuple(sorted(found)),
         _registry(folder, ACTORS_FILE),
         _registry(folder, REFERENCES_FILE),
     )
@@ -124,7 +136,7 @@ def single_file(path: Path) -> DataFolder:
     path = path.resolve()
     return DataFolder(
         path.parent,
-        (path,),
+        (str(path),),
         _registry(path.parent, ACTORS_FILE),
         _registry(path.parent, REFERENCES_FILE),
     )

@@ -74,12 +74,18 @@ def link(
     corpus: Corpus, doc: Document, art: Article, rel: Relation, side: Side | None = None
 ) -> ChainLink:
     """A relation of `art` as a ChainLink (levels looked up in the registry)."""
-    from_level = _level(corpus, rel.from_, doc.level)
-    to_level = _level(corpus, rel.to, doc.level) if rel.to else None
+    return _link(corpus, doc.id, doc.level, art.label, rel, side)
+
+
+def _link(
+    corpus: Corpus, doc_id: str, level: Level, label: str, rel: Relation, side: Side | None = None
+) -> ChainLink:
+    from_level = _level(corpus, rel.from_, level)
+    to_level = _level(corpus, rel.to, level) if rel.to else None
     return ChainLink.model_validate(
         {
-            "doc": doc.id,
-            "ref": art.label,
+            "doc": doc_id,
+            "ref": label,
             "from": rel.from_,
             "relation": rel.relation,
             "to": rel.to,
@@ -100,22 +106,31 @@ def check_relation(relation: str | None) -> None:
 
 
 def all_links(
-    corpus: Corpus, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus,
+    *,
+    doc: str | None = None,
+    relation: str | None = None,
+    touching: str | None = None,
 ) -> list[ChainLink]:
-    """Every shipped relation in corpus order, optionally of one document or one kind.
+    """Every shipped relation in corpus order, optionally of one document or one kind, or
+    of the documents in which the actor `touching` takes part in a relation.
+
+    Read from the index's table of relations, not from the documents.
 
     Raises:
         UnknownDocument: `doc` names no document.
         UnknownRelation: `relation` is not a relation kind.
     """
+    from ..index.read import document_levels, relation_rows
+    from ..models import Relation
+
     check_relation(relation)
-    docs = [corpus.document(doc)] if doc else corpus.documents
+    doc_id = corpus.document_id(doc) if doc else None
+    rows = list(relation_rows(corpus.conn, doc_id=doc_id, relation=relation, touching=touching))
+    levels = document_levels(corpus.conn, sorted({r[0] for r in rows}))
     return [
-        link(corpus, d, a, r)
-        for d in docs
-        for a in d.articles
-        for r in a.relations
-        if relation is None or r.relation == relation
+        _link(corpus, doc_id_, Level(levels[doc_id_]), label, Relation.model_validate(data))
+        for doc_id_, label, data in rows
     ]
 
 
@@ -130,7 +145,9 @@ def ladder(
     links = all_links(corpus, doc=doc, relation=relation)
     if relation is None:
         links = [x for x in links if x.relation in UPWARD]
-    order = {d.id: i for i, d in enumerate(corpus.documents)}
+    order: dict[str, int] = {}
+    for x in links:  # the links come in corpus order
+        order.setdefault(x.doc, len(order))
     position = {id(x): i for i, x in enumerate(links)}
     return sorted(links, key=lambda x: (order[x.doc], LEVEL_ORDER[x.from_level], position[id(x)]))
 
@@ -157,7 +174,7 @@ def chain(
     """
     check_relation(relation)
     name = corpus.registry.resolve(actor)
-    links = all_links(corpus, doc=doc)
+    links = all_links(corpus, doc=doc, touching=name)
     sides: dict[int, Side] = {}
     by_doc: dict[str, list[ChainLink]] = {}
     for x in links:

@@ -1,14 +1,14 @@
 """Who is responsible: who leads a task, what a unit is responsible for, the load per unit.
 
 Two kinds of evidence answer it: the rows of task tables (牵头单位 / 协同单位) and articles
-that assign duties to actors. All matching goes through `normalize`, so a simplified query
-finds a traditional text and the other way round.
+that assign duties to actors. All matching goes through the one fold (`normalize`), so a
+simplified query finds a traditional text and the other way round. Every verb reads only the
+rows of its answer from the index.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal
 
 from pydantic import Field
@@ -73,9 +73,22 @@ def article_hit(doc: Document, art: Article, score: float = 0.0) -> Hit:
     )
 
 
-def _documents(corpus: Corpus, doc: str | None, level: Level | None) -> list[Document]:
-    docs = [corpus.document(doc)] if doc else list(corpus.documents)
-    return [d for d in docs if level is None or d.level == level]
+def row_hit(
+    doc: str, kind: str, ref: str, text: str, data: Mapping[str, Any], score: float = 0.0
+) -> Hit:
+    """The hit of a task or article row of the index (its fields name the units)."""
+    if kind == "task":
+        lead, co = data.get("lead", ()), data.get("co", ())
+    else:
+        lead, co = data.get("actors", ()), ()
+    return Hit(doc=doc, kind=kind, ref=ref, text=text, lead=tuple(lead), co=tuple(co), score=score)
+
+
+def _scope(
+    corpus: Corpus, doc: str | None, level: Level | str | None
+) -> tuple[list[str] | None, str | None]:
+    """The documents (None: all) and the level a query is restricted to."""
+    return ([corpus.document_id(doc)] if doc else None), (str(level) if level else None)
 
 
 def who_leads(
@@ -89,34 +102,31 @@ def who_leads(
 ) -> list[Hit]:
     """Tasks and duty-assigning articles whose text holds every term, best first.
 
-    Tasks come before articles; within a kind, hits whose text the query covers more come
-    first; ties keep corpus order.
+    Each term matches as written up to the fold, or as a listed regional variant of the whole
+    term (see `normalize`). Tasks come before articles; within a kind, hits whose text the
+    query covers more come first; ties keep corpus order. Answered from the index: only the
+    hits are read.
     """
-    needles = [n for n in (normalize(t) for t in terms) if n]
-    if not needles:
+    from ..index.match import Match, document_ranges, spellings, units_by_coverage
+
+    keys = [k for k in dict.fromkeys(normalize(t) for t in terms) if k]
+    if not keys:
         return []
-    hits: list[tuple[int, float, int, Hit]] = []
-    order = 0
-    for document in _documents(corpus, doc, level):
-        if kind in (None, "task"):
-            for task in document.tasks:
-                order += 1
-                key = corpus.fold(task.text)
-                if all(n in key for n in needles):
-                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
-                    hits.append((0, -score, order, task_hit(document, task, round(score, 4))))
-        if kind in (None, "article"):
-            for art in document.articles:
-                order += 1
-                if not art.actors:
-                    continue
-                key = corpus.fold(art.full_text)
-                if all(n in key for n in needles):
-                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
-                    hits.append((1, -score, order, article_hit(document, art, round(score, 4))))
-    hits.sort(key=lambda h: h[:3])
-    found = [h[3] for h in hits]
-    return found[:limit] if limit else found
+    docs, level_name = _scope(corpus, doc, level)
+    words = tuple(spellings(corpus.conn, k) for k in keys)
+    m = Match(
+        words,
+        kinds=(kind,) if kind else ("task", "article"),
+        ranges=document_ranges(corpus.conn, docs, level_name),
+        actors_only=True,
+    )
+    covered = sum(len(k) for k in keys)
+    return [
+        row_hit(doc_id, kind_, ref, text, fields, round(min(1.0, covered / max(1, flen)), 4))
+        for _id, doc_id, kind_, _no, ref, text, flen, fields in units_by_coverage(
+            corpus.conn, m, covered, limit
+        )
+    ]
 
 
 def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
@@ -142,23 +152,31 @@ def duties(
 ) -> Duties:
     """What a unit leads, co-operates on and is named in across all documents.
 
+    A task that names the unit as lead and as co-operating unit counts as led. Answered
+    from the index's table of roles: only the tasks and articles that name the unit are read.
+
     Raises:
         UnknownActor / AmbiguousActor: the name does not resolve to one registry unit.
     """
+    from ..index.read import units_naming
+
     name, covers = resolve_covered(corpus, actor)
-    wanted = set(covers)
+    docs, level_name = _scope(corpus, doc, level)
+    roles: dict[int, tuple[set[str], tuple[str, str, str, str, dict[str, Any]]]] = {}
+    for role, (unit_id, doc_id, kind, ref, text, fields) in units_naming(
+        corpus.conn, covers, docs=docs, level=level_name
+    ):
+        roles.setdefault(unit_id, (set(), (doc_id, kind, ref, text, fields)))[0].add(role)
     lead: list[Hit] = []
     co: list[Hit] = []
     articles: list[Hit] = []
-    for document in _documents(corpus, doc, level):
-        for task in document.tasks:
-            if wanted & set(task.lead):
-                lead.append(task_hit(document, task))
-            elif wanted & set(task.co):
-                co.append(task_hit(document, task))
-        for art in document.articles:
-            if wanted & set(art.actors):
-                articles.append(article_hit(document, art))
+    for named, unit in roles.values():
+        if "actors" in named:
+            articles.append(row_hit(*unit))
+        elif "lead" in named:
+            lead.append(row_hit(*unit))
+        elif "co" in named:
+            co.append(row_hit(*unit))
     return Duties(
         actor=name, covers=tuple(covers), lead=tuple(lead), co=tuple(co), articles=tuple(articles)
     )
@@ -166,21 +184,16 @@ def duties(
 
 def actor_loads(corpus: Corpus, *, doc: str | None = None) -> list[ActorLoad]:
     """The registry with how many tasks each unit leads and co-operates on, busiest first."""
-    docs = _documents(corpus, doc, None)
-    lead: Counter[str] = Counter()
-    co: Counter[str] = Counter()
-    arts: Counter[str] = Counter()
-    for d in docs:
-        for task in d.tasks:
-            lead.update(task.lead)
-            co.update(task.co)
-        for art in d.articles:
-            arts.update(art.actors)
+    from ..index.read import role_counts
+
+    counts = role_counts(corpus.conn, corpus.document_id(doc) if doc else None)
     rows = []
     for actor in corpus.actors:
-        if doc and not (lead[actor.name] or co[actor.name] or arts[actor.name]):
+        lead, co = counts.get((actor.name, "lead"), 0), counts.get((actor.name, "co"), 0)
+        arts = counts.get((actor.name, "actors"), 0)
+        if doc and not (lead or co or arts):
             continue
-        rows.append(_load(actor, lead[actor.name], co[actor.name], arts[actor.name]))
+        rows.append(_load(actor, lead, co, arts))
     rows.sort(key=lambda r: (-(r.lead + r.co), -r.lead, -r.articles, r.name))
     return rows
 
@@ -202,16 +215,19 @@ def responsibility_matrix(
     corpus: Corpus, *, doc: str | None = None
 ) -> tuple[list[str], list[dict[str, str]]]:
     """Task x unit matrix: one row per task, one column per unit, L (lead) or C (co-operating)."""
-    docs = _documents(corpus, doc, None)
+    from ..index.read import task_rows
+
     loads = actor_loads(corpus, doc=doc)
     units = [a.name for a in loads if a.lead or a.co]
     rows = []
-    for d in docs:
-        for task in d.tasks:
-            row = {"doc": d.id, "task": task.path, "text": task.text}
-            for unit in units:
-                row[unit] = "L" if unit in task.lead else "C" if unit in task.co else ""
-            rows.append(row)
+    for _id, doc_id, _kind, path, text, data in task_rows(
+        corpus.conn, corpus.document_id(doc) if doc else None
+    ):
+        lead, co = set(data.get("lead", ())), set(data.get("co", ()))
+        row = {"doc": doc_id, "task": path, "text": text}
+        for unit in units:
+            row[unit] = "L" if unit in lead else "C" if unit in co else ""
+        rows.append(row)
     return ["doc", "task", "text", *units], rows
 
 

@@ -7,7 +7,7 @@ command's own formats (a graph language). Keys of the rows are stable English id
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TextIO
@@ -80,7 +80,8 @@ class View:
     """A command's answer.
 
     Attributes:
-        rows: one mapping per result (jsonl, tsv, csv, the table; json unless `data` is set).
+        rows: one mapping per result (jsonl, tsv, csv, the table; json unless `data` is set);
+            an iterator is read once, as it is written (then say `matched`).
         columns: the fields of the rows, in order.
         title: a line above the table.
         data: what `-f json` writes when it is not the list of rows (a document, a diff).
@@ -91,7 +92,7 @@ class View:
         notes: sentences for stderr (what the answer covers, what it left out).
     """
 
-    rows: Sequence[Mapping[str, Any]]
+    rows: Iterable[Mapping[str, Any]]
     columns: Sequence[Column]
     title: str | None = None
     data: Any = _ROWS
@@ -103,7 +104,12 @@ class View:
 
     @property
     def found(self) -> bool:
-        return bool(self.rows) if self.matched is None else self.matched
+        if self.matched is not None:
+            return self.matched
+        assert isinstance(self.rows, Sequence), "a View of an iterator must say `matched`"
+        return bool(self.rows)
 
     def json_data(self) -> Any:
-        return list(self.rows) if self.data is _ROWS else self.data
+        if self.data is not _ROWS:
+            return self.data
+        return list(self.rows) if isinstance(self.rows, Sequence) else self.rows
