@@ -333,6 +333,7 @@ def test_cli_json_equals_the_library(cache: Path, conn: object, run: Callable[..
         (["没有这样的词语"], 1),
         (["扶贫", "--doc", "nowhere"], 2),
         (["扶贫", "--level", "galaxy"], 2),
+        (["扶贫", "--kind", "chapter"], 2),
         ([" "], 2),
     ],
 )
@@ -355,9 +356,52 @@ def test_cli_limit_and_plain_table(cache: Path, run: Callable[..., Result]) -> N
     assert "\x1b[" not in result.stdout
 
 
+def test_cli_count_and_files_read_like_grep(
+    cache: Path, conn: object, run: Callable[..., Result]
+) -> None:
+    hits = search(conn, ["扶贫"])  # type: ignore[arg-type]
+    per_doc: dict[str, int] = {}
+    for h in hits:
+        per_doc[h.doc] = per_doc.get(h.doc, 0) + 1
+    counted = run("search", "扶贫", "--count", "-f", "json")
+    assert json.loads(counted.stdout) == [{"doc": d, "count": n} for d, n in per_doc.items()]
+    files = run("search", "扶贫", "-l")
+    assert files.stdout.split() == list(per_doc)
+    none = run("search", "没有这样的词语", "-l")
+    assert none.exit_code == 1 and none.stdout == ""
+
+
+def test_cli_any_not_kind_and_several_documents(
+    cache: Path, conn: object, run: Callable[..., Result]
+) -> None:
+    def docs_of(*args: str) -> set[str]:
+        result = run("search", *args, "-f", "jsonl")
+        return {json.loads(line)["doc"] for line in result.stdout.splitlines()}
+
+    assert docs_of("扶贫", "--doc", "central,weiyuan") == {"central", "weiyuan"}
+    assert docs_of("扶贫", "--doc", "central", "--doc", "yunnan") == {"central", "yunnan"}
+    kinds = run("search", "扶贫", "--kind", "task", "-f", "jsonl").stdout.splitlines()
+    assert kinds and {json.loads(x)["kind"] for x in kinds} == {"task"}
+    without = run("search", "扶贫", "--not", "精准", "-f", "jsonl").stdout.splitlines()
+    assert without and all("精准" not in fold(json.loads(x)["text"]) for x in without)
+    either = run("search", "饮水", "教育", "--any", "-f", "jsonl").stdout.splitlines()
+    assert len(either) == len(search(conn, ["饮水", "教育"], any_=True))  # type: ignore[arg-type]
+
+
 def test_cli_highlights_on_a_terminal(cache: Path, run: Callable[..., Result]) -> None:
     result = run(
         "search", "饮水", "-n", "2", env={"FUPIN_TERMINAL": "1", "COLUMNS": "100", "NO_COLOR": ""}
     )
     assert result.exit_code == 0
     assert "\x1b[" in result.stdout  # bold (and red without NO_COLOR)
+
+
+def test_a_terminal_shows_a_screenful_and_says_how_many_more(
+    cache: Path, conn: object, run: Callable[..., Result]
+) -> None:
+    total = len(search(conn, ["扶"]))  # type: ignore[arg-type]
+    assert total > 50
+    result = run("search", "扶", env={"FUPIN_TERMINAL": "1", "COLUMNS": "120"})
+    assert f"{total - 50} more hit(s)" in result.stderr
+    piped = run("search", "扶", "-f", "tsv")
+    assert len(piped.stdout.splitlines()) == total + 1  # a pipe gets every hit

@@ -129,6 +129,15 @@ def who_leads(
     ]
 
 
+def spellings_of(corpus: Corpus, terms: Sequence[str]) -> list[str]:
+    """Every spelling the terms are looked for in (to mark them in the text): each term
+    folded, in its other-script phrase spelling, and its regional variants."""
+    from ..index.match import spellings
+
+    keys = [k for k in dict.fromkeys(normalize(t) for t in terms) if k]
+    return list(dict.fromkeys(s for k in keys for s in spellings(corpus.conn, k).spellings))
+
+
 def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
     """(the name to show, registry units it covers): a current name covers its predecessors."""
     registry = corpus.registry
@@ -272,5 +281,6 @@ __all__ = [
     "duties",
     "hit_record",
     "responsibility_matrix",
+    "spellings_of",
     "who_leads",
 ]

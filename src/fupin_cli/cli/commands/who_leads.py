@@ -8,7 +8,7 @@ import typer
 
 from ...corpus import load_corpus
 from ...errors import InvalidQuery
-from ...query.responsibility import hit_record
+from ...query.responsibility import hit_record, spellings_of
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
 from ..columns import hit_columns
@@ -60,5 +60,5 @@ def who_leads(
         hit_columns(
             current=corpus if current else None, query=from_stdin, several=len(queries) > 1
         ),
-        terms=[t for q in queries for t in q.split()],
+        terms=spellings_of(corpus, [t for q in queries for t in q.split()]),
     )
