@@ -7,7 +7,6 @@ built in memory and thrown away. A `Corpus` reads what it is asked for from the 
 
 from __future__ import annotations
 
-import difflib
 import re
 import sqlite3
 from collections import OrderedDict
@@ -32,6 +31,8 @@ LOADED_DOCUMENTS = 64
 
 def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """Close matches for a mistyped name, best first."""
+    import difflib  # only when a name was mistyped
+
     return difflib.get_close_matches(name, list(choices), n=n, cutoff=0.6)
 
 

@@ -8,9 +8,8 @@ name the same folder (and the same index).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 
@@ -64,8 +63,7 @@ def resolve_data_dir(data: Path | str | None = None) -> Path:
     return path.resolve()
 
 
-@dataclass(frozen=True)
-class DataFolder:
+class DataFolder(NamedTuple):
     """The YAML files of one data folder: documents plus the two registries.
 
     A registry the folder does not hold comes from the bundled data, so a folder of a user's
@@ -79,7 +77,7 @@ class DataFolder:
     actors: Path
     references: Path
 
-    @cached_property
+    @property
     def documents(self) -> tuple[Path, ...]:
         """The document files, sorted."""
         return tuple(Path(n) for n in self.names)

@@ -28,8 +28,8 @@ import json
 import logging
 import os
 import re
-import tempfile
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -40,31 +40,40 @@ _DROPPED_CATEGORIES = ("Cc", "Cf")
 log = logging.getLogger(__name__)
 
 
-@functools.cache
-def _tables() -> dict[str, Any]:
-    """OpenCC's character table and phrase pairs: from the cache folder, else built."""
-    from . import opencc_tables
+def _cached(name: str, sig: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """JSON data kept in the cache folder under `name`, valid while `sig` holds; else built
+    (and kept when the folder can be written)."""
     from .datafolder import cache_dir
 
-    sig = opencc_tables.signature()
-    path = cache_dir() / f"opencc-{sig}.json"
+    path = cache_dir() / f"{name}-{zlib.crc32(sig.encode()):08x}.json"
     try:
         with open(path, encoding="utf-8") as fh:
-            tables: dict[str, Any] = json.load(fh)
-        if tables.get("signature") == sig:
-            return tables
+            data: dict[str, Any] = json.load(fh)
+        if data.get("signature") == sig:
+            return data
     except (OSError, ValueError):
         pass
-    tables = opencc_tables.build()
+    import tempfile
+
+    data = {**build(), "signature": sig}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(tables, fh, ensure_ascii=False)
+            json.dump(data, fh, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError as exc:  # an unwritable cache: build again next time
-        log.debug("cannot keep OpenCC's tables in %s: %s", path.parent, exc)
-    return tables
+        log.debug("cannot keep %s in %s: %s", name, path.parent, exc)
+    return data
+
+
+@functools.cache
+def _tables(part: str) -> dict[str, Any]:
+    """OpenCC's character table ("characters") or phrase pairs ("phrases"). Apart, because a
+    query needs only the characters."""
+    from . import opencc_tables
+
+    return _cached(f"opencc-{part}", opencc_tables.signature(), lambda: opencc_tables.build(part))
 
 
 def signature() -> str:
@@ -111,12 +120,12 @@ class _Table(dict[int, str | None]):
 
 @functools.cache
 def _fold_table() -> _Table:
-    return _Table(_tables()["characters"], None)
+    return _Table(_tables("characters")["characters"], None)
 
 
 @functools.cache
 def _key_table() -> _Table:
-    return _Table(_tables()["characters"], " ")
+    return _Table(_tables("characters")["characters"], " ")
 
 
 def fold(text: str) -> str:
@@ -146,21 +155,9 @@ def char_keys(text: str) -> str:
 fold_keys = char_keys
 
 
-def folded_offsets(text: str) -> tuple[str, list[int] | None]:
-    """The folded text and, for each of its characters, its offset in `text`.
-
-    The offsets are None when no character was dropped (then they are the identity).
-    """
-    keys = char_keys(text)
-    if " " not in keys:
-        return keys, None
-    where = [i for i, ch in enumerate(keys) if ch != " "]
-    return keys.replace(" ", ""), where
-
-
 def _folded_pairs(key: str) -> tuple[tuple[str, str], ...]:
     out: dict[tuple[str, str], None] = {}
-    for a, b in _tables()[key]:
+    for a, b in _tables("phrases")[key]:
         pair = (fold(a), fold(b))
         if pair[0] and pair[1] and pair[0] != pair[1]:
             out[pair] = None
@@ -269,16 +266,57 @@ def spellings(
     return tuple(dict.fromkeys([*own, *(v for s in own for v in regional.get(s, ()))]))
 
 
+#: Every code point the fold is asked about when the inverse is made (the planes in use).
+_PLANES = (range(0x30000), range(0xE0000, 0xE1000))
+
+
+def _inverse_data() -> dict[str, Any]:
+    table = _fold_table()
+    inverse: dict[str, str] = {}
+    dropped: list[str] = []
+    for plane in _PLANES:
+        for cp in plane:
+            ch = chr(cp)
+            key = ch.translate(table)
+            if not key:
+                dropped.append(ch)
+            elif key != ch:
+                inverse[key] = inverse.get(key, "") + ch
+    return {"inverse": inverse, "dropped": "".join(dropped)}
+
+
+@functools.cache
+def _inverse() -> tuple[dict[str, str], str]:
+    """Folded character -> the other characters that fold to it; the dropped characters."""
+    data = _cached("fold-inverse", signature(), _inverse_data)
+    return data["inverse"], data["dropped"]
+
+
+def _class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]"
+
+
+@functools.lru_cache(maxsize=64)
+def pattern(needles: tuple[str, ...]) -> re.Pattern[str]:
+    """A regular expression that finds the folded needles in a text as written: each
+    character in any form that folds to it, dropped characters (spaces, line breaks) allowed
+    between. Finds what folding the text and searching it would, without folding it."""
+    inverse, dropped = _inverse()
+    gap = _class(dropped) + "*"
+    alternatives = []
+    for needle in sorted({n for n in needles if n}, key=len, reverse=True):
+        parts = [_class(c + inverse[c]) if c in inverse else re.escape(c) for c in needle]
+        alternatives.append(gap.join(parts))
+    return re.compile("|".join(alternatives) or "(?!)")
+
+
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where each term occurs in `text` as written (any script, width), merged and sorted."""
-    hay, where = folded_offsets(text)
-    spans: list[tuple[int, int]] = []
-    for needle in {fold(t) for t in terms} - {""}:
-        start = hay.find(needle)
-        while start != -1:
-            end = start + len(needle)
-            spans.append((where[start], where[end - 1] + 1) if where else (start, end))
-            start = hay.find(needle, end)
+    spans = [
+        m.span()
+        for needle in {fold(t) for t in terms} - {""}
+        for m in pattern((needle,)).finditer(text)
+    ]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for a, b in spans:
@@ -291,12 +329,8 @@ def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
 
 def first_match(text: str, needles: Sequence[str]) -> int:
     """The offset in `text` as written of the first folded needle found (0 when none is)."""
-    hay, where = folded_offsets(text)
-    found = [i for i in (hay.find(n) for n in needles if n) if i >= 0]
-    if not found:
-        return 0
-    first = min(found)
-    return where[first] if where else first
+    m = pattern(tuple(needles)).search(text)
+    return m.start() if m else 0
 
 
 def snippet(

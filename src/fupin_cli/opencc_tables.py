@@ -17,11 +17,9 @@ of a second; `normalize` keeps them in the cache folder, keyed by `signature()`.
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import struct
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -60,8 +58,8 @@ def share_dir() -> Path | None:
 def signature() -> str:
     """What the tables are built from: this module's version and the dictionary files' stats.
 
-    Cheap (a few `stat` calls, opencc is not imported), so the index can tell whether it was
-    folded with the tables a query would use.
+    Cheap (a few `stat` calls; neither opencc nor hashlib is imported), so the index can tell
+    whether it was folded with the tables a query would use.
     """
     parts = [f"tables {TABLES_VERSION}"]
     share = share_dir()
@@ -74,7 +72,7 @@ def signature() -> str:
         except OSError:
             st = None
         parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}" if st else f"{name}:-")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+    return ";".join(parts)
 
 
 def _han() -> list[str]:
@@ -208,16 +206,12 @@ def script_phrases() -> list[tuple[str, str]]:
     return pairs + [(b, a) for a, b in _pairs((to_simplified,), every=True)]
 
 
-def build() -> dict[str, Any]:
-    """The tables, as JSON-ready data."""
+def build(part: str) -> dict[str, Any]:
+    """The "characters" table or the "phrases" pairs (regional and script), as JSON data."""
+    if part == "characters":
+        return {"signature": signature(), "characters": character_table()}
     return {
         "signature": signature(),
-        "characters": character_table(),
         "phrases": [list(p) for p in regional_phrases()],
         "script": [list(p) for p in script_phrases()],
     }
-
-
-def iter_pairs(tables: dict[str, Any], key: str) -> Iterator[tuple[str, str]]:
-    for a, b in tables.get(key, ()):
-        yield str(a), str(b)

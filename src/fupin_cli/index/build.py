@@ -99,7 +99,7 @@ class _Builder:
         c.execute(f"INSERT INTO documents VALUES (?, NULL, NULL, {marks[3:]})", rows.doc)
         c.executemany("INSERT INTO doc_keys VALUES (?, ?, ?)", rows.keys)
         c.executemany(
-            "INSERT INTO temp.staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO temp.staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rows.id, *u) for u in rows.units],
         )
         c.executemany("INSERT INTO temp.staged_roles VALUES (?, ?, ?, ?)", rows.roles)
@@ -153,7 +153,7 @@ class _Builder:
         in_order = "FROM documents d JOIN temp.staged s ON s.doc = d.id ORDER BY d.ord, s.seq"
         c.execute(
             "INSERT INTO units SELECT d.first_unit + s.seq, s.doc, s.seq, s.kind, s.no, s.ref, "
-            f"s.text, s.flen, s.actors, s.fields {in_order}"
+            f"s.text, s.flen, s.actors, s.items, s.fields {in_order}"
         )
         c.execute(
             f"INSERT INTO units_fts(rowid, chars) SELECT d.first_unit + s.seq, s.chars {in_order}"

@@ -11,18 +11,16 @@ go to the ``fupin_cli.index`` logger, which the CLI shows on stderr.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
-from .build import Progress, build
 from .files import (
     FileStat,
     Hashes,
@@ -34,6 +32,9 @@ from .files import (
     stats_digest,
     unchanged,
 )
+
+if TYPE_CHECKING:  # building imports the loader and the models: only when it happens
+    from .build import Progress
 
 __all__ = ["CACHE_ENV", "Index", "cache_dir", "index_path", "open_index"]
 log = logging.getLogger("fupin_cli.index")
@@ -48,18 +49,21 @@ def _folder(data: Path | str | DataFolder | None) -> DataFolder:
 def index_path(data: Path | str | DataFolder | None = None) -> Path:
     """Where the index of a data folder is kept (one database per folder)."""
     root = data.root if isinstance(data, DataFolder) else resolve_data_dir(data)
-    digest = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    key = str(root).encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # a clash only costs rebuilds
     return cache_dir() / f"index-{digest}.sqlite"
 
 
-@dataclass
 class Index:
     """An open, up-to-date index. `path` is None when it lives in memory only."""
 
-    conn: sqlite3.Connection
-    path: Path | None
-    root: Path
-    rebuilt: bool
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, root: Path, rebuilt: bool
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.root = root
+        self.rebuilt = rebuilt
 
     def close(self) -> None:
         self.conn.close()
@@ -150,6 +154,8 @@ def open_index(
     folder = _folder(data)
     stats = stat_files(folder.file_names())
     if not cached:
+        from .build import build
+
         conn = memory_connection()
         build(conn, folder, stats, _hashes(stats), progress)
         return Index(conn, None, folder.root, rebuilt=True)
@@ -199,6 +205,10 @@ def _build_file(
     hashes: Hashes,
     progress: Progress | None,
 ) -> Index:
+    import tempfile
+
+    from .build import build
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)

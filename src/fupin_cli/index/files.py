@@ -9,13 +9,12 @@ files costs 10,000 `stat` calls and nothing more.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import time
+import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import __version__
 from .schema import SCHEMA
@@ -25,8 +24,7 @@ from .schema import SCHEMA
 RACY_NS = 2_000_000_000
 
 
-@dataclass(frozen=True)
-class FileStat:
+class FileStat(NamedTuple):
     path: str
     size: int
     mtime_ns: int
@@ -38,8 +36,7 @@ class FileStat:
         return (self.size, self.mtime_ns, self.ctime_ns, self.ino)
 
 
-@dataclass(frozen=True)
-class Hashes:
+class Hashes(NamedTuple):
     """Content hashes of files, with when their stats were taken (before hashing)."""
 
     by_path: dict[str, str]
@@ -74,10 +71,11 @@ def record_stats(conn: Any, stats: Sequence[FileStat]) -> None:
 def stats_digest(stats: Sequence[FileStat]) -> str:
     """One digest of every file's name and stat: equal digests, no file touched (the cheap
     check; it is trusted only when no file was racy when last hashed, see `racy`)."""
-    h = hashlib.sha256()
-    for st in stats:
-        h.update(f"{st.path}\0{st.size}\0{st.mtime_ns}\0{st.ctime_ns}\0{st.ino}\n".encode())
-    return h.hexdigest()
+    text = "".join(
+        f"{st.path}\0{st.size}\0{st.mtime_ns}\0{st.ctime_ns}\0{st.ino}\n" for st in stats
+    ).encode()
+    # two 32-bit checksums and the length: hashlib (OpenSSL) costs more to import than this
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}{len(text):x}"
 
 
 def racy(mtime_ns: int, hashed_ns: int) -> bool:
@@ -87,6 +85,8 @@ def racy(mtime_ns: int, hashed_ns: int) -> bool:
 
 def sha(path: str) -> str:
     """The SHA-256 of a file's bytes, or "missing" when it cannot be read."""
+    import hashlib
+
     try:
         with open(path, "rb") as fh:
             return hashlib.sha256(fh.read()).hexdigest()
@@ -104,6 +104,8 @@ def fingerprint() -> str:
 
 def content_key(hashes: Sequence[tuple[str, str]]) -> str:
     """The cache key: the fingerprint and every file's name and content hash."""
+    import hashlib
+
     h = hashlib.sha256(f"{fingerprint()}\n".encode())
     for path, digest in hashes:
         h.update(f"{path}\0{digest}\n".encode())

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..normalize import fold, script_spellings
 from ..normalize import spellings as normalize_spellings
-from .read import codec
 
-#: The columns of a unit row as `units_in` yields them.
-UNIT_COLUMNS = "u.id, u.doc, u.kind, u.no, u.ref, u.text, u.flen, u.fields"
-UnitRow = tuple[int, str, str, int | None, str, str, int, dict[str, Any]]
+#: The columns of a unit row as `units_in` yields them (`fields` still packed: `read.codec`).
+UNIT_COLUMNS = "u.id, u.doc, u.kind, u.no, u.ref, u.text, u.flen, u.items, u.fields"
+UnitRow = tuple[int, str, str, int | None, str, str, int, int, bytes | None]
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
     """One word of a query and every spelling that finds it (its own first)."""
 
     text: str
@@ -36,8 +33,7 @@ class Word:
         return any(ch.lower() != ch or ch.upper() != ch for s in self.spellings for ch in s)
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A compiled query: words that must (or, with `any_`, may) occur, words that must not."""
 
     words: tuple[Word, ...]
@@ -117,13 +113,16 @@ _FROM = "FROM units_fts f JOIN units u ON u.id = f.rowid"
 
 def units_in(conn: sqlite3.Connection, m: Match) -> Iterator[UnitRow]:
     """The units that hold the query, in corpus order (lazily: stop reading when done)."""
-    fields_of = codec(conn).decode
+    checked = m.checked
     for rowid_range in m.ranges if m.ranges is not None else [None]:
         where, params = _where(m, rowid_range)
         rows = conn.execute(f"SELECT {UNIT_COLUMNS} {_FROM} WHERE {where} ORDER BY f.rowid", params)
+        if not checked:
+            yield from rows
+            continue
         for row in rows:
-            if not m.checked or m.holds(row[5]):
-                yield (*row[:-1], fields_of(row[-1]))
+            if m.holds(row[5]):
+                yield row
 
 
 def _range_clause(m: Match) -> tuple[str, list[Any]]:
@@ -140,7 +139,7 @@ def units_by_coverage(
     (`covered` folded characters of the unit's), then corpus order."""
     if m.ranges == ():
         return
-    fields_of = codec(conn).decode
+    checked = m.checked
     where, params = _where(m, None)
     more, extra = _range_clause(m)
     sql = (
@@ -148,14 +147,14 @@ def units_by_coverage(
         "ORDER BY u.kind = 'article', min(1.0, ? * 1.0 / max(1, u.flen)) DESC, u.id"
     )
     args = [*params, *extra, covered]
-    if limit is not None and not m.checked:
+    if limit is not None and not checked:
         sql += " LIMIT ?"
         args.append(limit)
     found = 0
     for row in conn.execute(sql, args):
-        if m.checked and not m.holds(row[5]):
+        if checked and not m.holds(row[5]):
             continue
-        yield (*row[:-1], fields_of(row[-1]))
+        yield row
         found += 1
         if limit is not None and found >= limit:
             return

@@ -7,7 +7,6 @@ caller builds models only for what it returns (`rows` knows the layout).
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -38,6 +37,8 @@ def resolve_document(conn: sqlite3.Connection, key: str) -> str:
     ).fetchone()
     if row is not None:
         return str(row[0])
+    import difflib  # only when a name was mistyped
+
     ids = document_ids(conn)
     raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
 
@@ -54,12 +55,11 @@ def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
 def document_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """One row per document for `fupin docs`, in corpus order (no text is read)."""
     out = []
-    fields_of = codec(conn).decode
     for row in conn.execute(
         "SELECT id, title, short_title, level, region, doc_number, date, script, articles, "
-        "tasks, fields FROM documents ORDER BY ord"
+        "tasks, aliases FROM documents ORDER BY ord"
     ):
-        *head, fields = row
+        *head, aliases = row
         record = dict(
             zip(
                 (
@@ -78,7 +78,7 @@ def document_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
                 strict=True,
             )
         )
-        record["aliases"] = fields_of(fields).get("aliases", [])
+        record["aliases"] = json.loads(aliases) if aliases != "[]" else []
         out.append(record)
     return out
 

@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..normalize import fold
 
@@ -70,17 +69,16 @@ class FieldCodec:
         return data
 
 
-@dataclass
-class DocumentRows:
+class DocumentRows(NamedTuple):
     """What one document contributes to the index (built in a worker process)."""
 
     doc: tuple[Any, ...]
     keys: list[tuple[str, str, int]]
-    units: list[tuple[Any, ...]]  # seq, kind, no, ref, text, flen, actors, fields, chars
-    roles: list[tuple[str, str, str, int]] = field(default_factory=list)
-    relations: list[tuple[Any, ...]] = field(default_factory=list)
-    links: list[tuple[Any, ...]] = field(default_factory=list)
-    citations: list[Any] = field(default_factory=list)  # extract.citations.Found
+    units: list[tuple[Any, ...]]  # seq, kind, no, ref, text, flen, actors, items, fields, chars
+    roles: list[tuple[str, str, str, int]]
+    relations: list[tuple[Any, ...]]
+    links: list[tuple[Any, ...]]
+    citations: list[Any]  # extract.citations.Found
 
     @property
     def id(self) -> str:
@@ -191,6 +189,7 @@ def _unit(
     fields: Any,
 ) -> tuple[Any, ...]:
     folded = fold(text)
+    items = len(fields.get("_items", ())) if fields else 0
     return (
         seq,
         kind,
@@ -199,6 +198,7 @@ def _unit(
         text,
         len(folded),
         int(actors),
+        items,
         None if fields is None else codec.encode(fields),
         " ".join(folded),
     )
@@ -257,6 +257,7 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
         date.isoformat() if date else None,
         doc.title,
         doc.short_title,
+        dumps(list(doc.aliases)),
         doc.doc_number,
         doc.script.value,
         len(doc.articles),

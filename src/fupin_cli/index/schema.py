@@ -25,7 +25,7 @@ Tables:
 - ``doc_keys``: folded id and aliases -> document.
 - ``units``: the searchable text; ``no`` is an article's or task's number, ``ref`` its label
   or path, ``flen`` the length of the folded text, ``actors`` 1 when an article names an
-  actor (who-leads reads only those).
+  actor (who-leads reads only those), ``items`` how many numbered items an article has.
 - ``units_fts``: the full-text postings of the units.
 - ``names``, ``roles``: who a task or article names (``names.id``), by role (``lead``,
   ``co``, ``actors``); view ``unit_roles`` spells the names out.
@@ -56,13 +56,15 @@ CREATE TABLE documents (id TEXT PRIMARY KEY, ord INTEGER, first_unit INTEGER,
                         units INTEGER NOT NULL, level TEXT NOT NULL,
                         level_order INTEGER NOT NULL, region TEXT NOT NULL, date TEXT,
                         title TEXT NOT NULL, short_title TEXT NOT NULL,
-                        doc_number TEXT, script TEXT NOT NULL, articles INTEGER NOT NULL,
-                        tasks INTEGER NOT NULL, accountable INTEGER NOT NULL,
+                        aliases TEXT NOT NULL, doc_number TEXT, script TEXT NOT NULL,
+                        articles INTEGER NOT NULL, tasks INTEGER NOT NULL,
+                        accountable INTEGER NOT NULL,
                         path TEXT NOT NULL, fields BLOB NOT NULL);
 CREATE TABLE doc_keys (key TEXT NOT NULL, doc TEXT NOT NULL, rank INTEGER NOT NULL);
 CREATE TABLE units (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, seq INTEGER NOT NULL,
                     kind TEXT NOT NULL, no INTEGER, ref TEXT NOT NULL, text TEXT NOT NULL,
-                    flen INTEGER NOT NULL, actors INTEGER NOT NULL, fields BLOB);
+                    flen INTEGER NOT NULL, actors INTEGER NOT NULL, items INTEGER NOT NULL,
+                    fields BLOB);
 CREATE VIRTUAL TABLE units_fts USING fts5(
     chars, content='', columnsize=0, tokenize="{TOKENIZER}");
 CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -95,7 +97,8 @@ CREATE VIEW unit_roles AS SELECT n.name AS actor, r.role, r.unit FROM roles r
 STAGING_DDL = """
 CREATE TEMP TABLE staged (doc TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL,
                           no INTEGER, ref TEXT NOT NULL, text TEXT NOT NULL,
-                          flen INTEGER NOT NULL, actors INTEGER NOT NULL, fields BLOB,
+                          flen INTEGER NOT NULL, actors INTEGER NOT NULL,
+                          items INTEGER NOT NULL, fields BLOB,
                           chars TEXT NOT NULL);
 CREATE TEMP TABLE staged_roles (actor TEXT NOT NULL, role TEXT NOT NULL, doc TEXT NOT NULL,
                                 seq INTEGER NOT NULL);

@@ -108,6 +108,7 @@ def who_leads(
     hits are read.
     """
     from ..index.match import Match, document_ranges, spellings, units_by_coverage
+    from ..index.read import codec
 
     keys = [k for k in dict.fromkeys(normalize(t) for t in terms) if k]
     if not keys:
@@ -121,9 +122,12 @@ def who_leads(
         actors_only=True,
     )
     covered = sum(len(k) for k in keys)
+    fields_of = codec(corpus.conn).decode
     return [
-        row_hit(doc_id, kind_, ref, text, fields, round(min(1.0, covered / max(1, flen)), 4))
-        for _id, doc_id, kind_, _no, ref, text, flen, fields in units_by_coverage(
+        row_hit(
+            doc_id, kind_, ref, text, fields_of(fields), round(min(1.0, covered / max(1, flen)), 4)
+        )
+        for _id, doc_id, kind_, _no, ref, text, flen, _items, fields in units_by_coverage(
             corpus.conn, m, covered, limit
         )
     ]

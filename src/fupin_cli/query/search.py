@@ -11,7 +11,7 @@ Hits come in corpus order: superior documents first, then by region and date, ea
 in reading order, the way grep lists the files it is given. So `limit` stops the scan early,
 and snippets are cut only for the hits returned.
 
-The hits are frozen dataclasses rather than pydantic models: this module is on the path of
+The hits are named tuples rather than pydantic models: this module is on the path of
 `fupin search`, which must start fast.
 """
 
@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from ..errors import InvalidQuery
 from ..index.match import Match, count, count_by_document, document_ranges, spellings, units_in
-from ..index.read import resolve_document
+from ..index.read import codec, resolve_document
 from ..index.rows import item_starts
 from ..levels import Level
-from ..normalize import find_spans, first_match, words
+from ..normalize import find_spans, pattern, words
 
 LEVELS = tuple(level.value for level in Level)
 HitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
@@ -35,8 +34,7 @@ KINDS: tuple[str, ...] = ("article", "item", "task", "preamble", "notice", "clos
 SNIPPET_WIDTH = 60
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     """One unit of text that holds the query.
 
     `spans` are the highlighted ranges of `snippet` (not part of the JSON contract).
@@ -47,7 +45,7 @@ class SearchHit:
     ref: str
     snippet: str
     text: str
-    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    spans: tuple[tuple[int, int], ...] = ()
 
     def model_dump(self) -> dict[str, Any]:
         """The JSON contract of `fupin search -f json`: doc, kind, ref, snippet, text."""
@@ -65,14 +63,23 @@ def needles_of(terms: Sequence[str]) -> list[str]:
     return words(terms)
 
 
-@dataclass(frozen=True)
 class Search:
     """A query compiled against one index: what to match and which hits to keep."""
 
-    match: Match
-    kinds: frozenset[str]  # hit kinds to keep (empty: all)
-    needles: tuple[str, ...]  # every spelling of the words searched for, folded
-    width: int = SNIPPET_WIDTH
+    def __init__(
+        self,
+        match: Match,
+        kinds: frozenset[str],
+        needles: tuple[str, ...],
+        width: int = SNIPPET_WIDTH,
+    ) -> None:
+        self.match = match
+        self.kinds = kinds  # hit kinds to keep (empty: all)
+        self.needles = needles  # every spelling of the words searched for, folded
+        self.width = width
+        self.pattern = pattern(needles)  # finds them in the text as written
+        self.patterns = [pattern((n,)) for n in needles]
+        self.pad = max((len(n) for n in needles), default=0) * 2  # room for spaces inside
 
     @property
     def _python_kinds(self) -> bool:
@@ -82,8 +89,10 @@ class Search:
     def hits(self, conn: sqlite3.Connection, limit: int | None = None) -> Iterator[SearchHit]:
         """The hits, in corpus order, at most `limit` of them (read lazily)."""
         found = 0
-        for _id, doc, kind, _no, ref, text, _flen, fields in units_in(conn, self.match):
-            hit = self._hit(doc, kind, ref, text, fields)
+        fields_of = codec(conn).decode
+        for _id, doc, kind, _no, ref, text, _flen, items, fields in units_in(conn, self.match):
+            starts = item_starts(text, fields_of(fields)) if items else []
+            hit = self._hit(doc, kind, ref, text, starts)
             if self.kinds and hit.kind not in self.kinds:
                 continue
             yield hit
@@ -106,14 +115,37 @@ class Search:
             counts[hit.doc] = counts.get(hit.doc, 0) + 1
         return list(counts.items())
 
-    def _hit(self, doc: str, kind: str, ref: str, text: str, fields: dict[str, Any]) -> SearchHit:
-        at = first_match(text, self.needles)
-        if kind == "article" and "_items" in fields:
-            inside = [label for start, label in item_starts(text, fields) if start <= at]
-            if inside:  # a hit inside an item of an article names the item
-                kind, ref = "item", f"{ref}{inside[-1]}"
-        snippet, spans = make_snippet(text, self.needles, at, self.width)
-        return SearchHit(doc, kind, ref, snippet, text, tuple(spans))  # type: ignore[arg-type]
+    def _hit(
+        self, doc: str, kind: str, ref: str, text: str, item_starts: list[tuple[int, str]]
+    ) -> SearchHit:
+        """The hit with its snippet; a hit inside an item of an article names the item."""
+        first = self.pattern.search(text)
+        at = first.start() if first else 0
+        inside = [label for start, label in item_starts if start <= at]
+        if inside:
+            kind, ref = "item", f"{ref}{inside[-1]}"
+        snippet, spans = self._snippet(text, at)
+        return SearchHit(doc, kind, ref, snippet, text, spans)  # type: ignore[arg-type]
+
+    def _snippet(self, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """About `width` characters around offset `at`, on one line, with the needles'
+        spans; only the window is searched, so a long text costs no more than a short one."""
+        n, width = len(text), self.width
+        start = 0 if n <= width else max(0, min(at - width // 3, n - width))
+        end = min(n, start + width)
+        prefix = "…" if start > 0 else ""
+        shift = start - len(prefix)
+        lo, hi = max(0, start - self.pad), min(n, end + self.pad)
+        spans = [
+            (max(a, start) - shift, min(b, end) - shift)
+            for p in self.patterns
+            for a, b in (m.span() for m in p.finditer(text, lo, hi))
+            if b > start and a < end
+        ]
+        if len(self.patterns) > 1:
+            spans = _merged(spans)
+        window = text[start:end].replace("\n", " ")
+        return prefix + window + ("…" if end < n else ""), tuple(spans)
 
 
 def compile_search(
@@ -204,10 +236,21 @@ def search(
     return list(compiled.hits(conn, limit))
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def make_snippet(
     text: str, needles: Sequence[str], at: int, width: int = SNIPPET_WIDTH
 ) -> tuple[str, list[tuple[int, int]]]:
-    """About `width` characters of `text` around offset `at`, with the spans of the needles.
+    """About `width` characters of `text` (on one line) around offset `at`, with the spans of
+    the needles inside the window.
 
     Only the window is examined, so a long text costs no more than a short one.
     """

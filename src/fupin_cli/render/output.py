@@ -66,5 +66,5 @@ def table_of(view: View, highlight: bool = True) -> TableSpec:
     columns = [
         TableColumn(c.key, c.header or c.key, ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
     ]
-    rows = [{c.key: _cell(c, row, terms, highlight) for c in shown} for row in view.rows]
+    rows = [tuple(_cell(c, row, terms, highlight) for c in shown) for row in view.rows]
     return TableSpec(columns, rows, title=view.title)

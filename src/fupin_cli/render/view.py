@@ -8,9 +8,9 @@ command's own formats (a graph language). Keys of the rows are stable English id
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TextIO
+from types import MappingProxyType
+from typing import Any, NamedTuple, TextIO
 
 
 class Format(StrEnum):
@@ -36,8 +36,7 @@ LISTING_FORMATS: tuple[Format, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     """Where a table goes: a terminal (borders, colour, a width) or a pipe (plain columns)."""
 
     terminal: bool
@@ -45,8 +44,7 @@ class Screen:
     colour: bool = False
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One field of the rows: how it is written to tsv/csv and shown in the table.
 
     Attributes:
@@ -75,8 +73,7 @@ class Column:
 _ROWS: Any = object()
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     """A command's answer.
 
     Attributes:
@@ -99,7 +96,7 @@ class View:
     terms: Sequence[str] = ()
     matched: bool | None = None
     draw: Callable[[TextIO, Screen], None] | None = None
-    formats: Mapping[Format, Callable[[], str]] = field(default_factory=dict)
+    formats: Mapping[Format, Callable[[], str]] = MappingProxyType({})
     notes: Sequence[str] = ()
 
     @property
