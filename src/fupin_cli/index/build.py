@@ -197,7 +197,7 @@ class _Builder:
         for rowid, doc_id, seq, article, label, cited, number, phrase, by_title in c.execute(
             "SELECT c.rowid, c.doc, c.seq, c.article, c.label, c.cited, c.number, c.phrase, "
             "c.by_title FROM citations c JOIN documents d ON d.id = c.doc ORDER BY d.ord, c.seq"
-        ).fetchall():
+        ):
             target = resolver.resolve(Found(article, label, cited, number, phrase, bool(by_title)))
             if target == doc_id:  # a document naming itself
                 targets.append(("", rowid))
