@@ -51,8 +51,7 @@ def imported(args: list[str], cache: Path) -> set[str]:
         env=env,
         check=False,
     )
-    # `fupin` alone shows help (status 2); diff says 1 when the documents differ
-    assert proc.returncode in (0, 1, 2), proc.stderr[-2000:]
+    assert proc.returncode in (0, 1, 2), proc.stderr[-2000:]  # `fupin` alone: help, status 2
     names = set(out.read_text().split("\n"))
     assert "fupin_cli.cli.app" in names  # the probe worked
     return names
@@ -116,3 +115,9 @@ def test_help_and_version_import_no_command_module(tmp_path: Path, args: list[st
     names = imported(args, tmp_path)
     assert not {n for n in names if n.startswith("fupin_cli.cli.commands.")}
     assert "pydantic" not in names
+
+
+def test_jinja2_is_imported_only_to_write_a_page(tmp_path: Path) -> None:
+    assert "jinja2" not in imported(["diff", "central", "yunnan", "-f", "md"], tmp_path)
+    assert "jinja2" not in imported(["diff", "central", "yunnan"], tmp_path)
+    assert "jinja2" in imported(["diff", "central", "yunnan", "-f", "html"], tmp_path)

@@ -95,3 +95,7 @@ class InvalidQuery(FupinError):
 
 class CacheError(FupinError):
     """The index cache cannot be written or read where it must be."""
+
+
+class OutputError(FupinError):
+    """The output file cannot be written (a missing folder, no permission, a full disk)."""

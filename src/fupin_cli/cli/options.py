@@ -38,6 +38,25 @@ def format_option(formats: Sequence[Format] = LISTING_FORMATS, about: str = "") 
 
 
 FormatOpt = Annotated[Format, format_option()]
+#: A comparison (`diff`, `trace`): the listing formats, a page to share, a table for a wiki.
+ComparisonFormatOpt = Annotated[
+    Format,
+    format_option(
+        (*LISTING_FORMATS, Format.html, Format.md),
+        "table (a report) for people; json, jsonl, tsv, csv for programs; html (a page to "
+        "share, one self-contained file); md (a Markdown table for issues and wikis).",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file instead of stdout (replaced whole, never half-written).",
+        show_default=False,
+        dir_okay=False,
+    ),
+]
 NoHeadersOpt = Annotated[
     bool, typer.Option("--no-headers", help="Leave out the header row (table, tsv, csv).")
 ]

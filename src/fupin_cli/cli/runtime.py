@@ -8,12 +8,14 @@ for, and exits 0 when something was found and 1 when nothing was (grep's convent
 from __future__ import annotations
 
 import functools
+import io
 import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import IntEnum
+from pathlib import Path
 from typing import Any, ParamSpec
 
 import typer
@@ -100,10 +102,11 @@ def show_library_notes() -> None:
 
 
 def command(fn: Callable[P, View | None]) -> Callable[P, None]:
-    """The boundary around a command: typed errors to exit 2, its View to stdout, status 0/1.
+    """The boundary around a command: typed errors to exit 2, its View out, status 0/1.
 
-    The command reads `fmt` and `no_headers` like any option; a command that writes its
-    output itself returns None.
+    The command reads `fmt`, `no_headers` and (if it has one) `output` like any option; its
+    View goes to stdout, or to the file `output` names (`-` is stdout). A command that writes
+    its output itself returns None.
     """
 
     @functools.wraps(fn)
@@ -111,21 +114,31 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
         show_library_notes()
         try:
             view = fn(*args, **kwargs)
+            if view is None:
+                return
+            for line in view.notes:
+                note(line)
+            fmt = kwargs.get("fmt", Format.table)
+            assert isinstance(fmt, Format)
+            _deliver(view, fmt, kwargs.get("output"), headers=not kwargs.get("no_headers", False))
         except FupinError as exc:
             error(str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
-        if view is None:
-            return
-        for line in view.notes:
-            note(line)
-        from ..render.output import write
-
-        fmt = kwargs.get("fmt", Format.table)
-        assert isinstance(fmt, Format)
-        write(view, fmt, sys.stdout, screen(), headers=not kwargs.get("no_headers", False))
         raise typer.Exit(ExitCode.OK if view.found else ExitCode.NO_MATCH)
 
     return wrapper
+
+
+def _deliver(view: View, fmt: Format, output: object, headers: bool) -> None:
+    """Write `view` to stdout, or to the file `output` (atomically; never a terminal)."""
+    from ..render.output import write, write_file
+
+    if output is None or str(output) == "-":
+        write(view, fmt, sys.stdout, screen(), headers=headers)
+        return
+    buffer = io.StringIO()
+    write(view, fmt, buffer, Screen(terminal=False), headers=headers)
+    write_file(Path(str(output)), buffer.getvalue())
 
 
 def read_queries(values: list[str]) -> list[str]:

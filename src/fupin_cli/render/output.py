@@ -1,10 +1,14 @@
-"""The one way out: a `View` written in the format the user asked for."""
+"""The one way out: a `View` written in the format the user asked for, to a stream or a file."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import OutputError
 from . import machine
 from .table import Cell, TableSpec, render_table
 from .table import Column as TableColumn
@@ -33,6 +37,41 @@ def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = 
                 render_table(spec, out, screen, headers=headers)
     else:  # a format the command did not offer: the CLI refuses it before asking
         raise ValueError(f"{fmt} is not a format of this view")
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write `text` to `path` atomically: a reader sees the old file or the new one, whole.
+
+    Raises:
+        OutputError: the folder is missing or not writable, or the path is a folder.
+    """
+    target = Path(path)
+    if target.is_dir():
+        raise OutputError(f"cannot write {target}: it is a folder; give a file name with -o")
+    if not target.parent.is_dir():
+        problem = "is not a folder" if target.parent.exists() else "does not exist"
+        raise OutputError(
+            f"cannot write {target}: {target.parent} {problem}; create the folder first"
+        )
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        raise OutputError(
+            f"cannot write {target}: {exc.strerror or exc}; choose another path with -o"
+        ) from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def cell_text(value: Any) -> str:

@@ -24,6 +24,8 @@ class Format(StrEnum):
     dot = "dot"
     mermaid = "mermaid"
     graphml = "graphml"
+    html = "html"
+    md = "md"
 
 
 #: The formats of every listing command.
@@ -85,7 +87,8 @@ class View(NamedTuple):
         terms: the query's words, highlighted in `highlight` columns.
         matched: exit status 0 when true, 1 when false (default: whether there are rows).
         draw: draws the table format instead of a table (a tree, a report).
-        formats: the command's own formats (dot, mermaid, graphml) and how to write them.
+        formats: the command's own formats (dot, mermaid, graphml, html, md) and how to write
+            them.
         notes: sentences for stderr (what the answer covers, what it left out).
     """
 

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ...align import DEFAULT_THRESHOLD
 from ...corpus import load_corpus
 from ...diff import DocumentDiff, describe, diff_documents, inline, select
+from ...render.page import comparison_formats
 from ...render.report import draw_report
 from ...render.view import Column, Format, View
-from ..options import DataOpt, FormatOpt, NoHeadersOpt, ThresholdOpt
+from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt
 from ..runtime import command
+
+if TYPE_CHECKING:
+    from ...render.comparison import Comparison
 
 COLUMNS = [
     Column(key)
@@ -74,22 +78,31 @@ def diff(
         ),
     ] = None,
     threshold: ThresholdOpt = DEFAULT_THRESHOLD,
-    fmt: FormatOpt = Format.table,
+    fmt: ComparisonFormatOpt = Format.table,
+    output: OutputOpt = None,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Align two documents article by article and show what changed.
 
-    Exit status like diff(1): 0 the same after normalization, 1 different, 2 trouble.
-    Example: fupin diff central weiyuan --only actor
+    `-f html -o FILE` writes a page to share (two aligned columns, filters, no network);
+    `-f md` a Markdown table. Exit status like diff(1): 0 the same after normalization,
+    1 different, 2 trouble. Example: fupin diff central weiyuan -f html -o central-weiyuan.html
     """
     corpus = load_corpus(data)
     full = diff_documents(corpus, left, right, threshold)
     result = select(full, only.value if only else None)
+
+    def comparison() -> Comparison:
+        from ...render.comparison import of_diff
+
+        return of_diff(corpus, full, result if only else None)
+
     return View(
         records(result),
         COLUMNS,
         data=result.model_dump(mode="json"),
         matched=full.same,
         draw=lambda out, screen: draw_report(corpus, result, full, out, screen),
+        formats=comparison_formats(comparison),
     )

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ...align import DEFAULT_THRESHOLD
 from ...corpus import load_corpus
 from ...query.trace import trace as trace_query
+from ...render.page import comparison_formats
 from ...render.view import Column, Format, View
-from ..options import DataOpt, FormatOpt, NoHeadersOpt, ThresholdOpt
+from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt
 from ..runtime import command
+
+if TYPE_CHECKING:
+    from ...render.comparison import Comparison
 
 
 def _similarity(row: Mapping[str, Any]) -> str:
@@ -44,18 +48,27 @@ def trace(
         bool, typer.Option("--down", help="Walk down to the local rules that implement it.")
     ] = False,
     threshold: ThresholdOpt = DEFAULT_THRESHOLD,
-    fmt: FormatOpt = Format.table,
+    fmt: ComparisonFormatOpt = Format.table,
+    output: OutputOpt = None,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Where an article comes from: the same provision in each superior rule, up to the top.
 
+    `-f html` shows each step beside the provision it came from, as `fupin diff` does.
     Exit status 1 when no other provision is found. Example: fupin trace weiyuan 9
     """
     corpus = load_corpus(data)
     result = trace_query(corpus, doc, ref, down=down, threshold=threshold)
+
+    def comparison() -> Comparison:
+        from ...render.comparison import of_trace
+
+        return of_trace(corpus, result)
+
     return View(
         [s.model_dump(mode="json") for s in result.chain],
         COLUMNS,
         matched=len(result.chain) > 1,
+        formats=comparison_formats(comparison),
     )
