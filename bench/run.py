@@ -80,23 +80,28 @@ def _env(cache: Path) -> dict[str, str]:
     return env
 
 
+#: GNU time reports a command's own peak memory; a child of this (larger) process would
+#: also count the pages it shared with it before it ran the command.
+GNU_TIME = "/usr/bin/time" if Path("/usr/bin/time").is_file() else None
+
+
 def _once(
     cmd: Sequence[str], env: dict[str, str], ok: Sequence[int], sink: Path
 ) -> tuple[float, int]:
-    """Run once, stdout to a file: wall seconds and the process's peak memory (KB)."""
+    """Run once, stdout to a file: wall seconds and the command's peak memory (KB)."""
+    wrapped = [GNU_TIME, "-f", "%M", *cmd] if GNU_TIME else list(cmd)
     with open(sink, "wb") as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err)
+        proc = subprocess.Popen(wrapped, env=env, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode not in ok:
-            err.seek(0)
-            raise SystemExit(
-                f"{' '.join(cmd)} failed ({proc.returncode}): "
-                f"{err.read().decode(errors='replace')[-500:]}"
-            )
-    return elapsed, int(usage.ru_maxrss)
+        code = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode(errors="replace").rstrip().splitlines()
+    if code not in ok:
+        raise SystemExit(f"{' '.join(cmd)} failed ({code}): {' '.join(tail[-5:])}")
+    peak = int(tail[-1]) if GNU_TIME and tail and tail[-1].isdigit() else int(usage.ru_maxrss)
+    return elapsed, peak
 
 
 def measure(
@@ -391,7 +396,16 @@ def run(
         rows[-1].note += f" (corpus made and measured in {time.perf_counter() - started:.0f} s)"
     if lawrefbook is not None and lawrefbook.is_dir():
         laws = workdir / "lawrefbook-yaml"
-        written, refused = ingest_laws(lawrefbook, laws)
+        # in a process of its own, so that this one stays small (a child's peak memory
+        # counts the parent's pages it starts with)
+        done = subprocess.run(
+            [sys.executable, __file__, "--ingest-laws", str(lawrefbook), str(laws)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        written, refused = (int(x) for x in done.stdout.split())
         law_rows = corpus_rows(
             f"lawrefbook ({written} laws)",
             laws,
@@ -456,7 +470,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--max-build", type=float, default=600.0, help="stop an index build after this long (s)"
     )
+    parser.add_argument("--ingest-laws", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.ingest_laws:
+        print(*ingest_laws(*args.ingest_laws))
+        return 0
     if args.workdir is not None:
         rows = run(
             args.sizes, args.repeat, args.workdir, args.seed, args.lawrefbook, args.max_build

@@ -168,8 +168,11 @@ class _Builder:
         c.execute("DROP TABLE temp.staged_roles")
         log.debug("units in corpus order: %.1f s", time.perf_counter() - started)
         c.executescript(POST_DDL)
+        log.debug("secondary indexes: %.1f s", time.perf_counter() - started)
         self._resolve_citations()
+        log.debug("citations resolved: %.1f s", time.perf_counter() - started)
         self._variants()
+        log.debug("variants: %.1f s", time.perf_counter() - started)
         _set_meta(
             c, documents=str(len(self.seen)), built_at=time.strftime("%Y-%m-%dT%H:%M:%S"), **meta
         )

@@ -9,7 +9,7 @@ rows of its answer from the index.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import Field
 
@@ -81,7 +81,16 @@ def row_hit(
         lead, co = data.get("lead", ()), data.get("co", ())
     else:
         lead, co = data.get("actors", ()), ()
-    return Hit(doc=doc, kind=kind, ref=ref, text=text, lead=tuple(lead), co=tuple(co), score=score)
+    # the index holds validated data: no need to validate it again for every hit
+    return Hit.model_construct(
+        doc=doc,
+        kind=cast(HitKind, kind),
+        ref=ref,
+        text=text,
+        lead=tuple(lead),
+        co=tuple(co),
+        score=score,
+    )
 
 
 def _scope(
