@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -33,7 +34,9 @@ def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = 
             view.draw(out, screen)
         else:
             spec = table_of(view, highlight=screen.terminal)
-            if spec.rows:  # like grep, a query that matched nothing prints nothing
+            first = next(iter(spec.rows), None)
+            if first is not None:  # like grep, a query that matched nothing prints nothing
+                spec = spec._replace(rows=chain([first], spec.rows))
                 render_table(spec, out, screen, headers=headers)
     else:  # a format the command did not offer: the CLI refuses it before asking
         raise ValueError(f"{fmt} is not a format of this view")
@@ -105,5 +108,5 @@ def table_of(view: View, highlight: bool = True) -> TableSpec:
     columns = [
         TableColumn(c.key, c.header or c.key, ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
     ]
-    rows = [tuple(_cell(c, row, terms, highlight) for c in shown) for row in view.rows]
+    rows = (tuple(_cell(c, row, terms, highlight) for c in shown) for row in view.rows)
     return TableSpec(columns, rows, title=view.title)

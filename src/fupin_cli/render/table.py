@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import islice
 from typing import Any, NamedTuple, TextIO
 
 from .view import Screen
@@ -31,7 +32,7 @@ class Column(NamedTuple):
 
 class TableSpec(NamedTuple):
     columns: list[Column]
-    rows: list[tuple[str | Cell, ...]]  # one cell per column, in column order
+    rows: Iterable[tuple[str | Cell, ...]]  # one cell per column, in column order (read once)
     title: str | None = None
     caption: str | None = None
 
@@ -60,21 +61,38 @@ def _plain(value: str | Cell) -> str:
     return text.replace("\n", " ")
 
 
+#: A plain table is aligned on its first rows and then written as the rest come, so that a
+#: long answer (a search with a million hits, piped to `head`) streams in constant memory.
+ALIGN_ROWS = 1000
+
+
 def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
-    """Aligned columns separated by two spaces; the last column is never padded."""
+    """Aligned columns separated by two spaces; the last column is never padded.
+
+    The widths are those of the header and the first `ALIGN_ROWS` rows; a later, wider cell
+    pushes the rest of its line along rather than being cut.
+    """
     cols = spec.columns
     if spec.title and headers:
         out.write(spec.title + "\n")
-    body: list[tuple[str | Cell, ...]] = spec.rows
+    rows = iter(spec.rows)
+    first = list(islice(rows, ALIGN_ROWS))
+    body: list[tuple[str | Cell, ...]] = first
     if headers:
-        body = [tuple(c.header for c in cols), *spec.rows]
+        body = [tuple(c.header for c in cols), *first]
     # each cell's width once; the last column is never padded, so its width is never needed
     sizes = [tuple(map(_width, r[:-1])) for r in body]
     widths = [max(column) for column in zip(*sizes, strict=True)] if len(cols) > 1 else []
     for r, size in zip(body, sizes, strict=True):
-        cells = [_plain(v) + " " * (w - n) for v, w, n in zip(r, widths, size, strict=False)]
-        cells += [_plain(v) for v in r[len(widths) :]]
-        out.write("  ".join(cells).rstrip() + "\n")
+        out.write(_line(r, size, widths))
+    for r in rows:
+        out.write(_line(r, tuple(map(_width, r[:-1])), widths))
+
+
+def _line(row: Sequence[str | Cell], size: Sequence[int], widths: Sequence[int]) -> str:
+    cells = [_plain(v) + " " * (w - n) for v, w, n in zip(row, widths, size, strict=False)]
+    cells += [_plain(v) for v in row[len(widths) :]]
+    return "  ".join(cells).rstrip() + "\n"
 
 
 def _width(value: str | Cell) -> int:
