@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from fupin_cli.corpus import Corpus
+from fupin_cli.extract.dates import date_line
 from fupin_cli.ingest.clean import clean
-from fupin_cli.ingest.parse import _DATE_LINE, is_title_like
+from fupin_cli.ingest.header import is_title_like
 from fupin_cli.models import Article, Document, Section, Task
 from fupin_cli.query.documents import reading_order
 
@@ -37,7 +38,7 @@ def pieces(doc: Document) -> list[str]:
     out = [doc.notice or "", doc.preamble or ""]
     for _depth, node in reading_order(doc):
         if isinstance(node, Section):
-            out.append(node.label + node.title)
+            out.append(node.label + node.title + (node.text or ""))
         elif isinstance(node, Article):
             out.append(node.label + (node.title or "") + node.text)
             out.extend(i.label + i.text for i in node.items)
@@ -85,7 +86,7 @@ def test_every_source_has_documents(corpus: Corpus, sources_dir: Path) -> None:
 def test_source_is_covered_in_order(corpus: Corpus, sources_dir: Path, source: str) -> None:
     lines = cleaned_lines(sources_dir / source)
     body = squeeze("".join(lines))
-    allowed = {squeeze(x) for x in lines if is_title_like(x) or _DATE_LINE.match(x)}
+    allowed = {squeeze(x) for x in lines if is_title_like(x) or date_line(x)}
     docs = sorted(docs_by_source(corpus)[source], key=lambda d: body.find(pieces(d)[0]))
     cursor = 0
     for doc in docs:

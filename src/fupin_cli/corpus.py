@@ -42,6 +42,7 @@ class ActorRegistry:
 
     actors: list[Actor]
     _by_key: dict[str, str] = field(init=False, repr=False)
+    _scoped: dict[str, ActorRegistry] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_key = {}
@@ -59,10 +60,43 @@ class ActorRegistry:
 
     def names(self) -> list[str]:
         """Every known spelling (canonical and aliases), longest first: for splitting lists."""
+        return list(self._names)
+
+    @cached_property
+    def _names(self) -> tuple[str, ...]:
         out = {a.name for a in self.actors}
         for a in self.actors:
             out.update(al.name for al in a.aliases)
-        return sorted(out, key=lambda s: (-len(s), s))
+        return tuple(sorted(out, key=lambda s: (-len(s), s)))
+
+    @cached_property
+    def folded_names(self) -> tuple[tuple[str, str], ...]:
+        """(folded spelling, canonical name) of every spelling, longest spelling first.
+
+        Folding every name once here, not once per text, is what makes matching a corpus of
+        thousands of articles affordable.
+        """
+        out: dict[str, str] = {}
+        for name in self._names:
+            key = normalize(name)
+            if key and key not in out:
+                out[key] = self._by_key[key]
+        return tuple(sorted(out.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+    def within(self, region: str | None) -> ActorRegistry:
+        """The actors whose names hold in a document of `region` (四川省成都市).
+
+        An actor recorded for a region (省发展改革委 of 云南) is that region's body: its names
+        apply only in a document whose region names it; actors without a region (classes such
+        as 县级党委和政府, central bodies) apply everywhere. None keeps every actor.
+        """
+        if region is None:
+            return self
+        key = normalize(region)
+        if key not in self._scoped:
+            kept = [a for a in self.actors if a.region is None or normalize(a.region) in key]
+            self._scoped[key] = self if len(kept) == len(self.actors) else ActorRegistry(kept)
+        return self._scoped[key]
 
     def successors_of(self, name: str) -> list[str]:
         actor = self.by_name.get(name)

@@ -16,6 +16,7 @@ class Level(StrEnum):
     township = "township"
     village = "village"
     any = "any"  # a class of actors found at every level (各级党委和政府)
+    unknown = "unknown"  # a document that names no issuer, place or central body
 
 
 LEVEL_ORDER: dict[Level, int] = {
@@ -26,4 +27,5 @@ LEVEL_ORDER: dict[Level, int] = {
     Level.township: 4,
     Level.village: 5,
     Level.any: 6,
+    Level.unknown: 7,
 }

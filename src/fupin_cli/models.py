@@ -8,6 +8,7 @@ than silently ignored data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Literal
 
@@ -28,11 +29,14 @@ class Script(StrEnum):
 
 
 class SectionKind(StrEnum):
-    """A 第X章 chapter, a 第X节 section inside one, or an outline part (一、 / (一) / 1.)."""
+    """A 第X章 chapter, a 第X节 section inside one, or an outline part (一、 / (一) / 1.);
+    a 第X编 book above chapters, or an unnumbered heading (## 附则)."""
 
     chapter = "chapter"
     section = "section"
     part = "part"
+    book = "book"
+    heading = "heading"
 
 
 class Section(Frozen):
@@ -42,6 +46,10 @@ class Section(Frozen):
     no: int = Field(description="Ordinal of the heading among its siblings, from 1.")
     label: str = Field(description="The label exactly as written: 第一章, 一、, (一), 1.")
     title: str = Field(description="The heading text after the label, as written.")
+    text: str | None = Field(
+        default=None,
+        description="Paragraphs under the heading that belong to no item (一、总体要求 …).",
+    )
     sections: tuple[Section, ...] = Field(default=(), description="Nested headings.")
 
 
@@ -100,20 +108,84 @@ class Article(Frozen):
         return "\n".join(p for p in parts if p)
 
 
-class Task(Frozen):
-    """One row of a division-of-responsibility table: a task and its lead / co-operating units."""
+TaskRole = Literal["lead", "responsible", "co"]
+# the role word a stored unit line begins with (牵头单位: …, 責任部門 …)
+_LEADING_WORD = re.compile(
+    r"^\s*((?:主要)?(?:牵头|牽頭|责任|責任|主责|主責|主办|主辦|配合|协同|協同|协作|協作|协办|協辦"
+    r"|协助|協助|参与|參與|支持)(?:单位|單位|部门|部門|科室|处室|處室)(?:[(（](?:部门|单位|部門|單位)[)）])?)"
+)
 
-    no: int = Field(description="Position of the task in the table, from 1.")
+
+class Task(Frozen):
+    """One task of a division of responsibility: its text and the units of each role.
+
+    Roles are the document's own: `lead` where it says 牵头 (or by a convention it states,
+    see `lead_from`), `responsible` for 责任单位 / 责任部门 alone, `co` for 配合 / 协同 / 参与.
+    Units are registry names where the registry knows them in the document's region, else
+    as written (listed in `unknown`); generic holders (各有关单位) stay as written.
+    """
+
+    no: int = Field(description="Position of the task in the document, from 1.")
     path: str = Field(description="Outline path of the task, e.g. '一、 (一) 3. (2)'.")
     label: str = Field(description="The task's own label, e.g. (2); empty when it has none.")
     text: str
     section: tuple[str, ...] = Field(default=(), description="Labels of the enclosing headings.")
-    lead: tuple[str, ...] = Field(description="Canonical names of the lead units (牵头单位).")
-    co: tuple[str, ...] = Field(default=(), description="Canonical names of co-operating units.")
+    lead: tuple[str, ...] = Field(description="The lead units (牵头单位).")
+    co: tuple[str, ...] = Field(default=(), description="The co-operating units (配合, 协同).")
     lead_line: str | None = Field(
-        default=None, description="The 牵头单位 line as written in the source."
+        default=None, description="The 牵头单位 line (or inline segment) as written."
     )
     co_line: str | None = Field(default=None, description="The 协同单位 line as written.")
+    responsible: tuple[str, ...] = Field(
+        default=(), description="Units named 责任单位 / 责任部门 without saying who leads."
+    )
+    responsible_line: str | None = Field(
+        default=None, description="The 责任单位 line (or inline segment) as written."
+    )
+    lead_word: str | None = Field(
+        default=None,
+        description="The lead role word as written, where `lead_line` does not begin with it "
+        "(a table's column heading; 市发改委牵头).",
+    )
+    co_word: str | None = Field(default=None, description="Likewise for the co-operating units.")
+    responsible_word: str | None = Field(
+        default=None, description="Likewise for the responsible units."
+    )
+    lead_from: str | None = Field(
+        default=None,
+        description="The document's sentence that made the lead, where no 牵头 word did "
+        "(排在第一位的为牵头单位).",
+    )
+    generic: tuple[str, ...] = Field(
+        default=(),
+        description="Holders named as a class (各有关单位, 各区、县级市), kept as written.",
+    )
+    unknown: tuple[str, ...] = Field(
+        default=(),
+        description="Units the actor registry does not know in the document's region, "
+        "kept as written.",
+    )
+    assignment: str | None = Field(
+        default=None,
+        description="The inline assignment as printed in the task's paragraph "
+        "(（牵头单位：…；配合单位：…）).",
+    )
+    deadline: str | None = Field(
+        default=None, description="The deadline as written (完成时限: 2021年底前)."
+    )
+
+    def units(self, role: TaskRole) -> tuple[str, ...]:
+        """The units of one role."""
+        return self.lead if role == "lead" else self.co if role == "co" else self.responsible
+
+    def role_word(self, role: TaskRole) -> str | None:
+        """The word the document uses for a role (牵头部门, 配合单位), as written."""
+        explicit = {"lead": self.lead_word, "co": self.co_word}.get(role, self.responsible_word)
+        if explicit:
+            return explicit
+        line = {"lead": self.lead_line, "co": self.co_line}.get(role, self.responsible_line)
+        m = _LEADING_WORD.match(line or "")
+        return m.group(1) if m else None
 
 
 class Sanction(Frozen):
@@ -181,6 +253,16 @@ class Document(Frozen):
     based_on: tuple[Link, ...] = ()
     cites: tuple[Link, ...] = ()
     notice: str | None = Field(default=None, description="Text of a covering notice, if any.")
+    amended: tuple[dt.date, ...] = Field(
+        default=(), description="Dates of amendment (修正, 修订) its history lines give."
+    )
+    history: tuple[str, ...] = Field(
+        default=(),
+        description="The dated lines that record acts on the rule (通过, 修正, 施行), as printed.",
+    )
+    contents: tuple[str, ...] = Field(
+        default=(), description="A table of contents printed before the body, as printed."
+    )
     preamble: str | None = None
     sections: tuple[Section, ...] = ()
     articles: tuple[Article, ...] = ()

@@ -29,6 +29,17 @@ class _Problems:
         self.items.append(DataError(path, line_of(self._texts[path], loc), field or None, message))
 
 
+def coverage_warnings(corpus: Corpus) -> list[DataError]:
+    """What each document's reading may have missed (see `coverage`), as file:line warnings."""
+    from .coverage import findings
+
+    p = _Problems()
+    for doc in corpus.documents:
+        for found in findings(doc):
+            p.add(corpus.paths[doc.id], found.loc, found.message)
+    return p.items
+
+
 def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
     """Every cross-file problem of `corpus` (loaded from `files`), in file order."""
     p = _Problems()
@@ -76,16 +87,22 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
         if doc.issued and doc.effective and doc.effective < doc.issued:
             p.add(path, ("effective",), "effective date is before the issue date")
         for i, task in enumerate(doc.tasks):
-            for role in ("lead", "co"):
+            as_written = set(task.unknown) | set(task.generic)
+            for role in ("lead", "responsible", "co"):
                 units = getattr(task, role)
                 for j, unit in enumerate(units):
-                    if unit not in registry.by_name:
-                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" is not in the registry')
+                    if unit not in registry.by_name and unit not in as_written:
+                        p.add(
+                            path,
+                            ("tasks", i, role, j),
+                            f'unit "{unit}" is not in the registry (nor listed as unknown)',
+                        )
                     if unit in units[:j]:
                         p.add(path, ("tasks", i, role, j), f'unit "{unit}" listed twice')
-            for j, unit in enumerate(task.co):
-                if unit in task.lead:
-                    p.add(path, ("tasks", i, "co", j), f'unit "{unit}" is both lead and co')
+            for role in ("responsible", "co"):
+                for j, unit in enumerate(getattr(task, role)):
+                    if unit in task.lead:
+                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" is both lead and {role}')
         for i, art in enumerate(doc.articles):
             for j, named in enumerate(art.actors):
                 if named not in registry.by_name:

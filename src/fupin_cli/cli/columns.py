@@ -33,6 +33,7 @@ def hit_columns(
     role: bool = False,
     query: bool = False,
     several: bool = False,
+    responsible: bool = False,
 ) -> list[Column]:
     """The evidence rows of who-leads and duties: doc, kind, ref, text, lead, co.
 
@@ -41,6 +42,8 @@ def hit_columns(
         role: add the actor and role columns of `duties`.
         query: add the query column of several queries read from stdin.
         several: the rows answer several units or queries: show which in the table.
+        responsible: show the responsible units (责任单位) in the table too (they are always
+            in the machine formats, after co).
     """
     cols = [Column("query", table=several)] if query else []
     cols += [Column("actor", "unit", table=several), Column("role", no_wrap=True)] if role else []
@@ -51,7 +54,17 @@ def hit_columns(
         Column("text", ratio=4, highlight=True, around=60),
         Column("lead", "lead / actors", ratio=2, show=_names("lead", current)),
         Column("co", "co-operating", ratio=2, show=_names("co", current)),
+        Column("responsible", table=responsible, ratio=2, show=_names("responsible", current)),
     ]
     if current is not None:
-        cols += [Column("lead_current", table=False), Column("co_current", table=False)]
+        cols += [
+            Column("lead_current", table=False),
+            Column("co_current", table=False),
+            Column("responsible_current", table=False),
+        ]
     return cols
+
+
+def any_responsible(rows: list[dict[str, Any]]) -> bool:
+    """Whether any row names responsible units (the table then shows the column)."""
+    return any(row.get("responsible") for row in rows)

@@ -102,7 +102,7 @@ class _Builder:
             "INSERT INTO temp.staged VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [(rows.id, *u) for u in rows.units],
         )
-        c.executemany("INSERT INTO temp.staged_roles VALUES (?, ?, ?, ?)", rows.roles)
+        c.executemany("INSERT INTO temp.staged_roles VALUES (?, ?, ?, ?, ?)", rows.roles)
         c.executemany("INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.relations)
         c.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", rows.links)
         c.executemany(
@@ -158,9 +158,10 @@ class _Builder:
         c.execute(
             f"INSERT INTO units_fts(rowid, chars) SELECT d.first_unit + s.seq, s.chars {in_order}"
         )
-        c.execute("INSERT INTO names(name) SELECT DISTINCT actor FROM temp.staged_roles")
+        names = [n for (n,) in c.execute("SELECT DISTINCT actor FROM temp.staged_roles")]
+        c.executemany("INSERT INTO names(name, key) VALUES (?, ?)", [(n, fold(n)) for n in names])
         c.execute(
-            "INSERT OR IGNORE INTO roles SELECT n.id, r.role, d.first_unit + r.seq "
+            "INSERT OR IGNORE INTO roles SELECT n.id, r.role, d.first_unit + r.seq, r.held "
             "FROM temp.staged_roles r JOIN documents d ON d.id = r.doc "
             "JOIN names n ON n.name = r.actor ORDER BY 1, 2, 3"
         )

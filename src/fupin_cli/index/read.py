@@ -160,24 +160,40 @@ def units_naming(
     *,
     docs: Sequence[str] | None = None,
     level: str | None = None,
+    written: str | None = None,
 ) -> Iterator[tuple[str, HitRow]]:
-    """(role, unit) for every task or article that names one of `actors`, in corpus order;
+    """(role, unit) for every task or article that names one of the registry units `actors`
+    (and, with `written`, a unit kept as written under this folded name), in corpus order;
     a unit naming them in several roles comes once per role."""
     where, params = _documents_filter(docs, level)
     marks = ", ".join("?" * len(actors))
+    who, names = f"(n.name IN ({marks}) AND r.held = 0)", list(actors)
+    if written is not None:
+        who, names = f"({who} OR (n.key = ? AND r.held > 0))", [*names, written]
     sql = (
         f"SELECT r.role, {HIT_COLUMNS} FROM names n JOIN roles r ON r.name = n.id "
         "JOIN units u ON u.id = r.unit JOIN documents d ON d.id = u.doc "
-        f"WHERE n.name IN ({marks}){where} ORDER BY u.id, r.role"
+        f"WHERE {who}{where} ORDER BY u.id, r.role"
     )
     fields_of = codec(conn).decode
-    for role, *unit in conn.execute(sql, [*actors, *params]):
+    for role, *unit in conn.execute(sql, [*names, *params]):
         yield role, (*unit[:-1], fields_of(unit[-1]))
 
 
-def role_counts(conn: sqlite3.Connection, doc_id: str | None) -> dict[tuple[str, str], int]:
-    """(actor, role) -> how many tasks or articles name the actor in that role."""
-    sql = "SELECT n.name, r.role, count(*) FROM roles r JOIN names n ON n.id = r.name"
+def written_name(conn: sqlite3.Connection, key: str) -> str | None:
+    """The name as a document wrote it of a unit kept as written whose folded name is `key`."""
+    row = conn.execute(
+        "SELECT n.name FROM names n WHERE n.key = ? AND EXISTS "
+        "(SELECT 1 FROM roles r WHERE r.name = n.id AND r.held > 0) ORDER BY n.id LIMIT 1",
+        (key,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def role_counts(conn: sqlite3.Connection, doc_id: str | None) -> dict[tuple[str, str, int], int]:
+    """(actor, role, held) -> how many tasks or articles name the actor in that role, where
+    held says whether the name is a registry unit's (0), kept as written (1) or generic (2)."""
+    sql = "SELECT n.name, r.role, r.held, count(*) FROM roles r JOIN names n ON n.id = r.name"
     params: tuple[Any, ...] = ()
     if doc_id is not None:
         sql += (
@@ -185,7 +201,8 @@ def role_counts(conn: sqlite3.Connection, doc_id: str | None) -> dict[tuple[str,
             "(SELECT first_unit + units - 1 FROM documents WHERE id = ?1)"
         )
         params = (doc_id,)
-    return {(a, r): n for a, r, n in conn.execute(sql + " GROUP BY r.name, r.role", params)}
+    rows = conn.execute(sql + " GROUP BY r.name, r.role, r.held", params)
+    return {(a, r, h): n for a, r, h, n in rows}
 
 
 def task_rows(conn: sqlite3.Connection, doc_id: str | None) -> Iterator[HitRow]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..normalize import fold
@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from ..models import Article, Document, Relation, Task
 
 #: The fields of a task or an article that name actors, by the role they give them.
-ROLE_FIELDS: dict[str, tuple[str, ...]] = {"task": ("lead", "co"), "article": ("actors",)}
+ROLE_FIELDS: dict[str, tuple[str, ...]] = {
+    "task": ("lead", "responsible", "co"),
+    "article": ("actors",),
+}
+#: How a unit named in a role is held (the `roles.held` column).
+REGISTERED, AS_WRITTEN, GENERIC = 0, 1, 2
 _DOC_TEXT = ("notice", "preamble", "closing", "articles", "tasks")
 _ARTICLE_OWN = {"no", "label", "title", "text", "items", "relations"}
 _RELATION_COLUMNS = ("from", "relation", "to", "degree", "phrase")
@@ -75,7 +80,7 @@ class DocumentRows(NamedTuple):
     doc: tuple[Any, ...]
     keys: list[tuple[str, str, int]]
     units: list[tuple[Any, ...]]  # seq, kind, no, ref, text, flen, actors, items, fields, chars
-    roles: list[tuple[str, str, str, int]]
+    roles: list[tuple[str, str, str, int, int]]  # actor, role, doc, unit seq, held
     relations: list[tuple[Any, ...]]
     links: list[tuple[Any, ...]]
     citations: list[Any]  # extract.citations.Found
@@ -214,11 +219,17 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
         mode="json", by_alias=True, exclude=set(_DOC_TEXT), exclude_defaults=True
     )
     units: list[tuple[Any, ...]] = []
-    roles: list[tuple[str, str, str, int]] = []
+    roles: list[tuple[str, str, str, int, int]] = []
     relations: list[tuple[Any, ...]] = []
     for kind, text in (("notice", doc.notice), ("preamble", doc.preamble)):
         if text:
             units.append(_unit(codec, len(units), kind, None, "", text, False, None))
+    for sec in _with_text(fields.get("sections", ())):
+        # paragraphs under a heading that belong to no item (一、总体要求 …), searchable
+        text = sec.pop("text")
+        sec["_unit"] = 1
+        label = sec["label"] or sec["title"]
+        units.append(_unit(codec, len(units), "section", None, label, text, False, None))
     for art in doc.articles:
         seq = len(units)
         units.append(
@@ -233,15 +244,25 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
                 article_fields(art),
             )
         )
-        roles += [(name, "actors", doc.id, seq) for name in art.actors]
+        roles += [(name, "actors", doc.id, seq, REGISTERED) for name in art.actors]
         relations += [relation_row(doc.id, seq, art.no, i, r) for i, r in enumerate(art.relations)]
     for task in doc.tasks:
         seq = len(units)
         units.append(
             _unit(codec, seq, "task", task.no, task.path, task.text, True, task_fields(task))
         )
+        generic, unknown = set(task.generic), set(task.unknown)
         for role in ROLE_FIELDS["task"]:
-            roles += [(name, role, doc.id, seq) for name in getattr(task, role)]
+            roles += [
+                (
+                    name,
+                    role,
+                    doc.id,
+                    seq,
+                    GENERIC if name in generic else AS_WRITTEN if name in unknown else REGISTERED,
+                )
+                for name in getattr(task, role)
+            ]
     if doc.closing:
         units.append(_unit(codec, len(units), "closing", None, "", doc.closing, False, None))
     links = [
@@ -280,8 +301,11 @@ def document_data(
     data = dict(fields)
     articles: list[dict[str, Any]] = []
     tasks: list[dict[str, Any]] = []
+    section_texts = []
     for seq, kind, no, ref, text, extra in units:
-        if kind == "article":
+        if kind == "section":
+            section_texts.append(text)
+        elif kind == "article":
             articles.append(article_data(no, ref, text, extra, relations.get(seq, [])))
         elif kind == "task":
             tasks.append({**extra, "no": no, "path": ref, "text": text})
@@ -289,4 +313,15 @@ def document_data(
             data[kind] = text
     data["articles"] = articles
     data["tasks"] = tasks
+    for sec, text in zip(_with_text(data.get("sections", ())), section_texts, strict=True):
+        del sec["_unit"]
+        sec["text"] = text
     return data
+
+
+def _with_text(sections: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The sections (as data, depth first) that hold text of their own: its unit's place."""
+    for sec in sections:
+        if sec.get("text") or sec.get("_unit"):
+            yield sec
+        yield from _with_text(sec.get("sections", ()))

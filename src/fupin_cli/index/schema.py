@@ -42,7 +42,7 @@ Tables:
 from __future__ import annotations
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt.
-SCHEMA = 3
+SCHEMA = 4
 
 #: One token per character: every category but separators, so that punctuation, symbols,
 #: digits and letters of any script are searchable (the fold drops whitespace).
@@ -67,9 +67,12 @@ CREATE TABLE units (id INTEGER PRIMARY KEY, doc TEXT NOT NULL, seq INTEGER NOT N
                     fields BLOB);
 CREATE VIRTUAL TABLE units_fts USING fts5(
     chars, content='', columnsize=0, tokenize="{TOKENIZER}");
-CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- key: the name folded, to find a unit kept as written whatever its script
+CREATE TABLE names (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, key TEXT NOT NULL);
+-- held: 0 a registry unit, 1 a unit kept as written (unknown to the registry in the
+-- document's region), 2 a class of holders kept as written (各有关单位)
 CREATE TABLE roles (name INTEGER NOT NULL, role TEXT NOT NULL, unit INTEGER NOT NULL,
-                    PRIMARY KEY (name, role, unit)) WITHOUT ROWID;
+                    held INTEGER NOT NULL, PRIMARY KEY (name, role, unit)) WITHOUT ROWID;
 CREATE TABLE relations (doc TEXT NOT NULL, unit INTEGER NOT NULL, article INTEGER NOT NULL,
                         seq INTEGER NOT NULL,
                         from_ TEXT NOT NULL, relation TEXT NOT NULL, to_ TEXT,
@@ -89,7 +92,7 @@ CREATE TABLE refs (id TEXT PRIMARY KEY, title TEXT NOT NULL, doc_number TEXT,
 CREATE VIEW articles AS SELECT doc, no, ref AS label, text, fields FROM units
     WHERE kind = 'article';
 CREATE VIEW tasks AS SELECT doc, no, ref AS path, text, fields FROM units WHERE kind = 'task';
-CREATE VIEW unit_roles AS SELECT n.name AS actor, r.role, r.unit FROM roles r
+CREATE VIEW unit_roles AS SELECT n.name AS actor, r.role, r.unit, r.held FROM roles r
     JOIN names n ON n.id = r.name;
 """
 
@@ -101,12 +104,13 @@ CREATE TEMP TABLE staged (doc TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT
                           items INTEGER NOT NULL, fields BLOB,
                           chars TEXT NOT NULL);
 CREATE TEMP TABLE staged_roles (actor TEXT NOT NULL, role TEXT NOT NULL, doc TEXT NOT NULL,
-                                seq INTEGER NOT NULL);
+                                seq INTEGER NOT NULL, held INTEGER NOT NULL);
 """
 
 POST_DDL = """
 CREATE UNIQUE INDEX documents_ord ON documents(ord);
 CREATE INDEX doc_keys_key ON doc_keys(key);
+CREATE INDEX names_key ON names(key);
 CREATE INDEX relations_doc ON relations(doc, unit, seq);
 CREATE INDEX relations_from ON relations(from_);
 CREATE INDEX relations_to ON relations(to_);

@@ -73,11 +73,14 @@ def build_bundled(root: Path | None = None) -> list[Bundled]:
     out = []
     for source, overlays in by_source.items():
         text = (root / "data" / "sources" / source).read_text(encoding="utf-8")
+        # the curated region decides which regional names of the registry apply
+        regions = {(o.get("set") or {}).get("region") for o in overlays.values()}
         found = ingest_text(
             text,
             source=source,
             registry=registry,
             overlays={part: _merge(o) for part, o in overlays.items()},
+            region=regions.pop() if len(regions) == 1 else None,
         )
         for doc in found.documents:
             out.append(

@@ -7,8 +7,11 @@ extraction.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-from collections.abc import Callable, Mapping
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +19,17 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..corpus import ActorRegistry
+from ..coverage import findings
 from ..errors import IngestError
 from ..extract.accountability import read_rules
 from ..models import Document
 from .decode import decode
 from .parse import parse_text
+
+#: The files a folder given to `fupin ingest` is searched for (recursively).
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".csv", ".tsv")
+#: From this many files on, they are read in worker processes (when there is more than one CPU).
+MANY_FILES = 64
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -38,10 +47,18 @@ class Ingested:
     warnings: tuple[str, ...] = field(default=())
 
 
-def slug(name: str) -> str:
-    """A document id made from a file name: lower-case ASCII letters, digits and hyphens."""
+def slug(name: str, where: str | None = None) -> str:
+    """A document id made from a file name: lower-case ASCII letters, digits and hyphens.
+
+    A name in Chinese (成都市实施方案, 条例(2020-05-14)) gets ``doc-`` and a short hash of
+    `where` (the file's path, default the name): what is left of it in ASCII would not tell
+    two files apart.
+    """
     made = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return made if made and made[0].isalnum() else "doc"
+    if made and made[0].isalnum() and name.isascii():
+        return made
+    digest = hashlib.sha1((where or name).encode("utf-8")).hexdigest()[:8]
+    return f"doc-{digest}"
 
 
 def ingest_bytes(
@@ -52,6 +69,8 @@ def ingest_bytes(
     encoding: str | None = None,
     doc_id: str | None = None,
     as_paragraphs: bool = False,
+    region: str | None = None,
+    level: str | None = None,
 ) -> Ingested:
     """Decode raw bytes (UTF-8, GB18030, UTF-16 with a BOM, or `encoding`), then `ingest_text`.
 
@@ -60,7 +79,13 @@ def ingest_bytes(
     """
     text, used = decode(raw, source=source, encoding=encoding)
     found = ingest_text(
-        text, source=source, registry=registry, doc_id=doc_id, as_paragraphs=as_paragraphs
+        text,
+        source=source,
+        registry=registry,
+        doc_id=doc_id,
+        as_paragraphs=as_paragraphs,
+        region=region,
+        level=level,
     )
     return Ingested(source, used, found.documents, found.warnings)
 
@@ -73,6 +98,8 @@ def ingest_text(
     doc_id: str | None = None,
     as_paragraphs: bool = False,
     overlays: Mapping[int, Overlay] | None = None,
+    region: str | None = None,
+    level: str | None = None,
 ) -> Ingested:
     """Parse a text into documents and run the extraction whose results are stored.
 
@@ -85,6 +112,8 @@ def ingest_text(
         as_paragraphs: keep each paragraph as an article when no structure is found.
         overlays: curated fields by the index of the document in the text; when given, only
             the documents that have one are returned.
+        region, level: what to record where the text does not say; the region also decides
+            which regional names of the registry apply.
 
     Raises:
         IngestError: empty text, no structure, or an id that is not a valid id.
@@ -93,8 +122,15 @@ def ingest_text(
         raise IngestError(
             f'"{doc_id}" is not a valid document id (lower-case letters, digits and hyphens)'
         )
-    drafts = parse_text(text, source=source, registry=registry, as_paragraphs=as_paragraphs)
-    base = doc_id or slug(Path(source).stem)
+    drafts = parse_text(
+        text,
+        source=source,
+        registry=registry,
+        as_paragraphs=as_paragraphs,
+        region=region,
+        level=level,
+    )
+    base = doc_id or slug(Path(source).stem, source)
     documents: list[Document] = []
     warnings: list[str] = []
     for i, draft in enumerate(drafts):
@@ -110,7 +146,9 @@ def ingest_text(
             if rules is not None:
                 doc = doc.model_copy(update={"accountability": rules})
         documents.append(doc)
-        warnings.extend(draft.warnings)
+        name = Path(source).name
+        warnings += [w if w.startswith(name) else f"{doc.id}: {w}" for w in draft.warnings]
+        warnings += [f"{doc.id}: {found.message}" for found in findings(doc)]
     return Ingested(source, "utf-8", tuple(documents), tuple(warnings))
 
 
@@ -121,3 +159,105 @@ def _validated(data: dict[str, Any], source: str) -> Document:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
         raise IngestError(f"{source}: the document is invalid ({where}: {first['msg']})") from None
+
+
+def text_files(paths: Sequence[Path]) -> list[Path]:
+    """The files named, and the text files under each folder named (recursively, sorted).
+
+    Raises:
+        IngestError: a path that does not exist, or a folder without text files.
+    """
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES and p.is_file()
+            )
+            if not found:
+                raise IngestError(
+                    f"{path}: no text files in this folder ({', '.join(TEXT_SUFFIXES)})"
+                )
+            out += found
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise IngestError(f"{path}: no such file")
+    return out
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to read the files of one `ingest_files` run."""
+
+    registry: ActorRegistry | None
+    encoding: str | None = None
+    as_paragraphs: bool = False
+    region: str | None = None
+    level: str | None = None
+    doc_id: str | None = None
+
+
+_OPTIONS: Options | None = None  # set in worker processes
+
+
+def _source(path: Path, root: Path | None) -> str:
+    if root is None:
+        return path.name
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return path.name
+
+
+def _one(job: tuple[Path, str]) -> Ingested | IngestError:
+    path, source = job
+    assert _OPTIONS is not None
+    try:
+        return ingest_bytes(
+            path.read_bytes(),
+            source=source,
+            registry=_OPTIONS.registry,
+            encoding=_OPTIONS.encoding,
+            as_paragraphs=_OPTIONS.as_paragraphs,
+            region=_OPTIONS.region,
+            level=_OPTIONS.level,
+            doc_id=_OPTIONS.doc_id,
+        )
+    except IngestError as exc:
+        return exc
+    except OSError as exc:
+        return IngestError(f"{source}: cannot be read ({exc.strerror})")
+
+
+def ingest_files(
+    files: Sequence[Path],
+    options: Options,
+    *,
+    root: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[tuple[Path, Ingested | IngestError]]:
+    """Ingest every file, in order; a file that cannot be read yields its IngestError.
+
+    Many files are read in worker processes. `root` makes each document's source its path
+    under that folder (so that two files of one name in two folders get distinct ids).
+    """
+    global _OPTIONS
+    _OPTIONS = options
+    jobs = [(path, _source(path, root)) for path in files]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < MANY_FILES or workers < 2 or sys.platform != "linux":
+        results: Iterator[Ingested | IngestError] = map(_one, jobs)
+        for done, (job, result) in enumerate(zip(jobs, results, strict=True), start=1):
+            if progress is not None:
+                progress(done, len(jobs))
+            yield job[0], result
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for done, (job, result) in enumerate(
+            zip(jobs, pool.imap(_one, jobs, chunksize=8), strict=True), start=1
+        ):
+            if progress is not None:
+                progress(done, len(jobs))
+            yield job[0], result

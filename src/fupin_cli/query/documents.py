@@ -85,9 +85,15 @@ def reading_order(doc: Document) -> Iterator[tuple[int, Section | Article | Task
                 yield depth + 1, child
             yield from walk(section.sections, here, depth + 1)
 
-    for child in children_of(()):
-        yield 0, child
-    yield from walk(doc.sections, (), 0)
+    shown: set[int] = set()
+    for depth, node in (*((0, c) for c in children_of(())), *walk(doc.sections, (), 0)):
+        shown.add(id(node))
+        yield depth, node
+    # an article or task under a heading the outline lacks (validate reports it) still shows
+    orphans: list[Article | Task] = [*doc.articles, *doc.tasks]
+    for orphan in orphans:
+        if id(orphan) not in shown:
+            yield 0, orphan
 
 
 def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> dict[str, Any]:
@@ -99,7 +105,7 @@ def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> d
             "doc": doc.id,
             "kind": node.kind.value,
             "ref": node.label,
-            "text": node.title,
+            "text": "\n".join(x for x in (node.title, node.text) if x),
             "depth": depth,
         }
     if isinstance(node, Article):
@@ -118,6 +124,7 @@ def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> d
         "text": node.text,
         "lead": list(node.lead),
         "co": list(node.co),
+        "responsible": list(node.responsible),
     }
 
 

@@ -1,9 +1,12 @@
 """Who is responsible: who leads a task, what a unit is responsible for, the load per unit.
 
-Two kinds of evidence answer it: the rows of task tables (牵头单位 / 协同单位) and articles
-that assign duties to actors. All matching goes through the one fold (`normalize`), so a
-simplified query finds a traditional text and the other way round. Every verb reads only the
-rows of its answer from the index.
+Two kinds of evidence answer it: tasks (牵头单位 / 责任单位 / 配合单位, in whatever form the
+document printed them) and articles that assign duties to actors. A task's units are
+registry names, or names kept as written where the registry does not know them in the
+document's region (`Task.unknown`, `Task.generic`); those are found under the name as
+written. All matching goes through the one fold (`normalize`), so a simplified query finds a
+traditional text and the other way round. Every verb reads only the rows of its answer from
+the index.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from pydantic import Field
 from ..corpus import Corpus
 from ..errors import UnknownActor
 from ..levels import Level
-from ..models import Actor, Article, Document, Frozen, Task
+from ..models import Actor, Article, Document, Frozen, Task, TaskRole
 from ..normalize import normalize
 
 HitKind = Literal["task", "article"]
@@ -32,6 +35,9 @@ class Hit(Frozen):
     lead: tuple[str, ...] = Field(description="Lead units; for an article, its actors.")
     co: tuple[str, ...] = ()
     score: float = Field(default=0.0, description="Share of the text the query covers.")
+    responsible: tuple[str, ...] = Field(
+        default=(), description="Units named 责任单位 without saying who leads."
+    )
 
 
 class Duties(Frozen):
@@ -42,9 +48,16 @@ class Duties(Frozen):
     lead: tuple[Hit, ...]
     co: tuple[Hit, ...]
     articles: tuple[Hit, ...]
+    responsible: tuple[Hit, ...] = ()
 
 
 class ActorLoad(Frozen):
+    """A unit and how many tasks it carries in each role.
+
+    Units kept as written (the registry does not know them) have kind ``unregistered`` or,
+    for a class of holders (各有关单位), ``generic``, and level ``unknown``.
+    """
+
     name: str
     aliases: tuple[str, ...]
     level: Level
@@ -53,6 +66,10 @@ class ActorLoad(Frozen):
     co: int
     articles: int
     successors: tuple[str, ...] = ()
+    responsible: int = 0
+
+
+ROLES: tuple[TaskRole, ...] = ("lead", "responsible", "co")
 
 
 def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
@@ -64,6 +81,7 @@ def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
         lead=task.lead,
         co=task.co,
         score=score,
+        responsible=task.responsible,
     )
 
 
@@ -79,8 +97,9 @@ def row_hit(
     """The hit of a task or article row of the index (its fields name the units)."""
     if kind == "task":
         lead, co = data.get("lead", ()), data.get("co", ())
+        responsible = data.get("responsible", ())
     else:
-        lead, co = data.get("actors", ()), ()
+        lead, co, responsible = data.get("actors", ()), (), ()
     # the index holds validated data: no need to validate it again for every hit
     return Hit.model_construct(
         doc=doc,
@@ -90,6 +109,7 @@ def row_hit(
         lead=tuple(lead),
         co=tuple(co),
         score=score,
+        responsible=tuple(responsible),
     )
 
 
@@ -172,55 +192,96 @@ def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
 def duties(
     corpus: Corpus, actor: str, *, doc: str | None = None, level: Level | None = None
 ) -> Duties:
-    """What a unit leads, co-operates on and is named in across all documents.
+    """What a unit leads, is responsible for, co-operates on and is named in.
 
-    A task that names the unit as lead and as co-operating unit counts as led. Answered
-    from the index's table of roles: only the tasks and articles that name the unit are read.
+    A registry name finds the registry unit (and, for today's name, the units it succeeded);
+    a name some document keeps as written (a unit of another region, a generic holder) is
+    found as written. A task that names the unit in several roles counts in the first of
+    lead, responsible, co. Answered from the index's table of roles: only the tasks and
+    articles that name the unit are read.
 
     Raises:
-        UnknownActor / AmbiguousActor: the name does not resolve to one registry unit.
+        UnknownActor / AmbiguousActor: the name is neither a registry unit nor a unit any
+            document names.
     """
-    from ..index.read import units_naming
+    from ..index.read import units_naming, written_name
 
-    name, covers = resolve_covered(corpus, actor)
+    key = normalize(actor)
+    written = written_name(corpus.conn, key)
+    if written is not None and corpus.registry.canonical(actor) is None:
+        name, covers = written, [written]
+    else:
+        name, covers = resolve_covered(corpus, actor)
     docs, level_name = _scope(corpus, doc, level)
     roles: dict[int, tuple[set[str], tuple[str, str, str, str, dict[str, Any]]]] = {}
     for role, (unit_id, doc_id, kind, ref, text, fields) in units_naming(
-        corpus.conn, covers, docs=docs, level=level_name
+        corpus.conn, covers, docs=docs, level=level_name, written=None if written is None else key
     ):
         roles.setdefault(unit_id, (set(), (doc_id, kind, ref, text, fields)))[0].add(role)
-    lead: list[Hit] = []
-    co: list[Hit] = []
-    articles: list[Hit] = []
+    found: dict[str, list[Hit]] = {"actors": [], **{r: [] for r in ROLES}}
     for named, unit in roles.values():
-        if "actors" in named:
-            articles.append(row_hit(*unit))
-        elif "lead" in named:
-            lead.append(row_hit(*unit))
-        elif "co" in named:
-            co.append(row_hit(*unit))
+        role = next(r for r in ("actors", *ROLES) if r in named)
+        found[role].append(row_hit(*unit))
     return Duties(
-        actor=name, covers=tuple(covers), lead=tuple(lead), co=tuple(co), articles=tuple(articles)
+        actor=name,
+        covers=tuple(covers),
+        lead=tuple(found["lead"]),
+        co=tuple(found["co"]),
+        articles=tuple(found["actors"]),
+        responsible=tuple(found["responsible"]),
     )
 
 
-def actor_loads(corpus: Corpus, *, doc: str | None = None) -> list[ActorLoad]:
-    """The registry with how many tasks each unit leads and co-operates on, busiest first."""
+def actor_loads(
+    corpus: Corpus, *, doc: str | None = None, named_only: bool = False
+) -> list[ActorLoad]:
+    """Every unit with how many tasks it leads, is responsible for and co-operates on,
+    busiest first: the registry's units, then those the documents keep as written.
+
+    Args:
+        doc: only the units of this document.
+        named_only: only units the documents name (for a folder of one's own documents,
+            whose registry is the bundled one).
+    """
     from ..index.read import role_counts
+    from ..index.rows import GENERIC, REGISTERED
 
     counts = role_counts(corpus.conn, corpus.document_id(doc) if doc else None)
     rows = []
     for actor in corpus.actors:
-        lead, co = counts.get((actor.name, "lead"), 0), counts.get((actor.name, "co"), 0)
-        arts = counts.get((actor.name, "actors"), 0)
-        if doc and not (lead or co or arts):
+        n = actor.name
+        lead, responsible, co, arts = (
+            counts.get((n, role, REGISTERED), 0) for role in (*ROLES, "actors")
+        )
+        load = _load(actor, lead, responsible, co, arts)
+        if (doc or named_only) and not (lead + responsible + co + arts):
             continue
-        rows.append(_load(actor, lead, co, arts))
-    rows.sort(key=lambda r: (-(r.lead + r.co), -r.lead, -r.articles, r.name))
+        rows.append(load)
+    written: dict[str, dict[str, int]] = {}
+    generic: set[str] = set()
+    for (n, role, held), count in counts.items():
+        if held != REGISTERED:
+            written.setdefault(n, {})[role] = count
+            if held == GENERIC:
+                generic.add(n)
+    for n in sorted(written):
+        rows.append(
+            ActorLoad(
+                name=n,
+                aliases=(),
+                level=Level.unknown,
+                kind="generic" if n in generic else "unregistered",
+                lead=written[n].get("lead", 0),
+                co=written[n].get("co", 0),
+                articles=0,
+                responsible=written[n].get("responsible", 0),
+            )
+        )
+    rows.sort(key=lambda r: (-(r.lead + r.responsible + r.co), -r.lead, -r.articles, r.name))
     return rows
 
 
-def _load(actor: Actor, lead: int, co: int, articles: int) -> ActorLoad:
+def _load(actor: Actor, lead: int, responsible: int, co: int, articles: int) -> ActorLoad:
     return ActorLoad(
         name=actor.name,
         aliases=tuple(a.name for a in actor.aliases),
@@ -230,39 +291,44 @@ def _load(actor: Actor, lead: int, co: int, articles: int) -> ActorLoad:
         co=co,
         articles=articles,
         successors=tuple(s.name for s in actor.successors),
+        responsible=responsible,
     )
 
 
 def responsibility_matrix(
     corpus: Corpus, *, doc: str | None = None
 ) -> tuple[list[str], list[dict[str, str]]]:
-    """Task x unit matrix: one row per task, one column per unit, L (lead) or C (co-operating)."""
+    """Task x unit matrix: one row per task, one column per unit: L lead, R responsible
+    (责任单位 without a lead named), C co-operating."""
     from ..index.read import task_rows
 
     loads = actor_loads(corpus, doc=doc)
-    units = [a.name for a in loads if a.lead or a.co]
+    units = list(dict.fromkeys(a.name for a in loads if a.lead or a.responsible or a.co))
     rows = []
     for _id, doc_id, _kind, path, text, data in task_rows(
         corpus.conn, corpus.document_id(doc) if doc else None
     ):
-        lead, co = set(data.get("lead", ())), set(data.get("co", ()))
+        held = {role: set(data.get(role, ())) for role in ROLES}
         row = {"doc": doc_id, "task": path, "text": text}
         for unit in units:
-            row[unit] = "L" if unit in lead else "C" if unit in co else ""
+            row[unit] = next((r[0].upper() for r in ROLES if unit in held[r]), "")
         rows.append(row)
     return ["doc", "task", "text", *units], rows
 
 
 def hit_record(hit: Hit, corpus: Corpus | None = None, query: str | None = None) -> dict[str, Any]:
-    """The JSON record of a hit: doc, kind, ref, text, lead, co; with `corpus`, today's names
-    (lead_current, co_current); with `query`, the query that found it first."""
+    """The JSON record of a hit: doc, kind, ref, text, lead, co, responsible; with
+    `corpus`, today's names (lead_current, co_current, responsible_current); with `query`,
+    the query that found it first."""
     record: dict[str, Any] = {} if query is None else {"query": query}
     record.update(
         doc=hit.doc, kind=hit.kind, ref=hit.ref, text=hit.text, lead=list(hit.lead), co=list(hit.co)
     )
+    record["responsible"] = list(hit.responsible)
     if corpus is not None:
         record["lead_current"] = current_names(corpus, hit.lead)
         record["co_current"] = current_names(corpus, hit.co)
+        record["responsible_current"] = current_names(corpus, hit.responsible)
     return record
 
 

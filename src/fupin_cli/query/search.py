@@ -29,8 +29,8 @@ from ..levels import Level
 from ..normalize import find_spans, pattern, words
 
 LEVELS = tuple(level.value for level in Level)
-HitKind = Literal["article", "item", "task", "preamble", "notice", "closing"]
-KINDS: tuple[str, ...] = ("article", "item", "task", "preamble", "notice", "closing")
+HitKind = Literal["article", "item", "task", "preamble", "notice", "section", "closing"]
+KINDS: tuple[str, ...] = ("article", "item", "task", "preamble", "notice", "section", "closing")
 SNIPPET_WIDTH = 60
 
 

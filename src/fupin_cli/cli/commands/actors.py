@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
+from ...datafolder import scan
 from ...query.responsibility import actor_loads, responsibility_matrix
 from ...render.view import Column, Format, View
 from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
@@ -21,6 +22,7 @@ COLUMNS = [
     Column("co"),
     Column("articles"),
     Column("successors", "today", ratio=2),
+    Column("responsible"),
 ]
 
 
@@ -34,11 +36,17 @@ def actors(
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
-    """The actor registry: names, aliases, level, kind and how many tasks each unit carries.
+    """The units and how many tasks each leads, is responsible for and co-operates on.
+
+    On the bundled data (or a folder with its own actors.yaml) every registry unit is
+    listed; on a folder of one's own documents, the units its documents name, those the
+    registry does not know as written (kind unregistered or generic). `--matrix` marks
+    L lead, R responsible, C co-operating.
 
     Example: fupin actors --matrix -f csv > matrix.csv
     """
-    corpus = load_corpus(data)
+    folder = scan(data)
+    corpus = load_corpus(folder)
     if matrix:
         keys, cells = responsibility_matrix(corpus, doc=doc)
         columns = [
@@ -58,7 +66,8 @@ def actors(
             "co": a.co,
             "articles": a.articles,
             "successors": list(a.successors),
+            "responsible": a.responsible,
         }
-        for a in actor_loads(corpus, doc=doc)
+        for a in actor_loads(corpus, doc=doc, named_only=folder.actors.parent != folder.root)
     ]
     return View(rows, COLUMNS)

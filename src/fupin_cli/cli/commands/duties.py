@@ -10,11 +10,11 @@ from ...corpus import Corpus, load_corpus
 from ...query.responsibility import Duties, hit_record
 from ...query.responsibility import duties as duties_query
 from ...render.view import Format, View
-from ..columns import hit_columns
+from ..columns import any_responsible, hit_columns
 from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt
 from ..runtime import command, read_queries
 
-ROLES = ("lead", "co", "articles")
+ROLES = ("lead", "responsible", "co", "articles")
 
 
 @command
@@ -33,7 +33,7 @@ def duties(
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
-    """What a unit leads, co-operates on and is named in, across all documents.
+    """What a unit leads, is responsible for, co-operates on and is named in.
 
     With several units (from stdin) the answer lists each unit's rows in turn; `-f json`
     is always a list with one object per unit.
@@ -51,7 +51,9 @@ def duties(
     ]
     return View(
         rows,
-        hit_columns(current=now, role=True, several=len(results) > 1),
+        hit_columns(
+            current=now, role=True, several=len(results) > 1, responsible=any_responsible(rows)
+        ),
         title="; ".join(_summary(res) for res in results),
         data=[_record(res, now) for res in results],
         notes=[
@@ -64,9 +66,10 @@ def duties(
 
 def _summary(res: Duties) -> str:
     covers = "" if res.covers == (res.actor,) else f" (covers {'、'.join(res.covers)})"
+    responsible = f"responsible for {len(res.responsible)}, " if res.responsible else ""
     return (
-        f"{res.actor}{covers}: leads {len(res.lead)}, co-operates on {len(res.co)}, "
-        f"named in {len(res.articles)} article(s)"
+        f"{res.actor}{covers}: leads {len(res.lead)}, {responsible}"
+        f"co-operates on {len(res.co)}, named in {len(res.articles)} article(s)"
     )
 
 

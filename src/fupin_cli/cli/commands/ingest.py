@@ -1,4 +1,4 @@
-"""`fupin ingest FILE...`: raw policy text -> fupin YAML, ready for a person to review."""
+"""`fupin ingest PATH...`: raw policy texts (files or folders) -> fupin YAML, for review."""
 
 from __future__ import annotations
 
@@ -9,18 +9,23 @@ from typing import Annotated
 import typer
 
 from ...corpus import ActorRegistry
+from ...coverage import summary
 from ...datafolder import scan
 from ...errors import IngestError
 from ...ingest.emit import dump_document
-from ...ingest.pipeline import Ingested, ingest_bytes
+from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
+from ...levels import Level
 from ...loader import load_actors
 from ..options import DataOpt
-from ..runtime import command, note, warn
+from ..runtime import ExitCode, command, error, note, progress_bar, warn
 
 
 @command
 def ingest(
-    files: Annotated[list[str], typer.Argument(help="Text files ('-' for stdin).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Text files, or folders searched for them ('-' for stdin)."),
+    ],
     doc_id: Annotated[str | None, typer.Option("--id", help="Id for the (first) document.")] = None,
     out: Annotated[
         Path | None,
@@ -36,52 +41,100 @@ def ingest(
             "--as-paragraphs", help="Keep each paragraph as an article when no structure is found."
         ),
     ] = False,
+    level: Annotated[
+        Level | None,
+        typer.Option("--level", help="The level to record where the text does not say."),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            "--region",
+            help="The region to record where the text does not say (四川省成都市); it also "
+            "decides which regional names of the actor registry apply.",
+        ),
+    ] = None,
+    keep_going: Annotated[
+        bool,
+        typer.Option(
+            "--keep-going",
+            help="Report a file that cannot be read and go on with the others (exit 2 at the end).",
+        ),
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Parse raw policy texts into YAML documents (to stdout, or one file each under --out).
+
+    Prints one summary line per document and a warning for everything it could not place.
 
     Example: fupin ingest my-county-rules.txt --id my-county --out my-data/
     """
     folder = scan(data)
     registry = ActorRegistry(load_actors(folder.actors)) if folder.actors.is_file() else None
+    options = Options(
+        registry, encoding, as_paragraphs, region, level.value if level else None, doc_id
+    )
     results: list[Ingested] = []
-    for name in files:
+    failed: list[IngestError] = []
+    for name in paths:
         if name == "-":
-            raw, source = sys.stdin.buffer.read(), "<stdin>"
-        else:
-            path = Path(name)
-            if not path.is_file():
-                raise IngestError(f"{name}: no such file")
-            raw, source = path.read_bytes(), path.name
-        found = ingest_bytes(
-            raw,
-            source=source,
-            registry=registry,
-            encoding=encoding,
-            doc_id=doc_id,
-            as_paragraphs=as_paragraphs,
-        )
-        if found.encoding not in ("utf-8", "utf-8-sig") and not encoding:
-            note(f"{source}: read as {found.encoding}")
-        for warning in found.warnings:
-            warn(warning)
-        results.append(found)
-    documents = [doc for found in results for doc in found.documents]
-    seen: set[str] = set()
-    for doc in documents:  # one file per id: a clash would silently overwrite a document
-        if doc.id in seen:
-            raise IngestError(
-                f"two documents would get the id '{doc.id}'; give --id only with one file"
+            found = ingest_bytes(
+                sys.stdin.buffer.read(),
+                source="<stdin>",
+                registry=registry,
+                encoding=encoding,
+                doc_id=doc_id,
+                as_paragraphs=as_paragraphs,
+                region=options.region,
+                level=options.level,
             )
-        seen.add(doc.id)
+            results.append(found)
+            _report(found, encoding)
+            continue
+        path = Path(name)
+        files = text_files([path])
+        root = path if path.is_dir() else None
+        with progress_bar("Ingesting") as progress:
+            for _file, got in ingest_files(files, options, root=root, progress=progress):
+                if isinstance(got, IngestError):
+                    if not keep_going:
+                        raise got
+                    error(str(got))
+                    failed.append(got)
+                    continue
+                results.append(got)
+                _report(got, encoding)
+    documents = [doc for found in results for doc in found.documents]
+    seen: dict[str, str] = {}
+    for found in results:  # one file per id: a clash would silently overwrite a document
+        for doc in found.documents:
+            if doc.id in seen:
+                hint = (
+                    "give --id only with one file"
+                    if doc_id
+                    else f"{seen[doc.id]} and {found.source} have the same name"
+                )
+                raise IngestError(f"two documents would get the id '{doc.id}'; {hint}")
+            seen[doc.id] = found.source
     texts = [(doc.id, dump_document(doc)) for doc in documents]
     if out is None:
         sys.stdout.write("---\n".join(text for _, text in texts))
-        return
-    out.mkdir(parents=True, exist_ok=True)
-    for doc_id_, text in texts:  # everything parsed and validated before anything is written
-        target = out / f"{doc_id_}.yaml"
-        tmp = target.with_suffix(".yaml.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
-        note(f"wrote {target}")
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        for doc_id_, text in texts:  # everything parsed and validated before anything is written
+            target = out / f"{doc_id_}.yaml"
+            tmp = target.with_suffix(".yaml.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)
+        note(f"wrote {len(texts)} document(s) to {out}")
+    if failed:
+        note(f"{len(failed)} file(s) could not be read (listed above)")
+        raise typer.Exit(ExitCode.ERROR)
+
+
+def _report(found: Ingested, encoding: str | None) -> None:
+    if found.encoding not in ("utf-8", "utf-8-sig") and not encoding:
+        note(f"{found.source}: read as {found.encoding}")
+    for warning in found.warnings:
+        warn(warning)
+    for doc in found.documents:
+        note(summary(doc))

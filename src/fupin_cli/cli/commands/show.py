@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -17,6 +17,7 @@ from ...query.documents import (
     task_record,
 )
 from ...render.view import Column, Format, View
+from ..columns import any_responsible
 from ..options import DataOpt, FormatOpt, NoHeadersOpt
 from ..runtime import command
 
@@ -28,6 +29,13 @@ COLUMNS = [
     Column("lead", "lead / actors", ratio=1),
     Column("co", "co-operating", ratio=1),
 ]
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[Column]:
+    """The columns, with the responsible units (责任单位) where a task names them."""
+    if not any_responsible(rows):
+        return COLUMNS
+    return [*COLUMNS, Column("responsible", ratio=1)]
 
 
 @command
@@ -48,9 +56,10 @@ def show(
     corpus = load_corpus(data)
     if ref is None:
         document = corpus.document(doc)
+        rows = document_rows(document)
         return View(
-            document_rows(document),
-            COLUMNS,
+            rows,
+            _columns(rows),
             title=document.title,
             data=document.model_dump(mode="json", by_alias=True),
         )
@@ -61,4 +70,5 @@ def show(
     else:
         node = found.task
         record = task_record(found.doc, found.task)
-    return View([node_row(found.doc, node)], COLUMNS, title=found.doc.title, data=record)
+    rows = [node_row(found.doc, node)]
+    return View(rows, _columns(rows), title=found.doc.title, data=record)

@@ -10,20 +10,21 @@ import typer
 from ...corpus import load_corpus
 from ...datafolder import DataFolder, scan, single_file
 from ...errors import DataError, DataErrors
-from ...validate import integrity_problems
+from ...validate import coverage_warnings, integrity_problems
 from ..options import DataOpt
 from ..runtime import ExitCode, command, note
 
 
-def problems_of(folder: DataFolder, *, cached: bool) -> list[DataError]:
-    """Every problem of a folder: each file's own, then (when all load) the cross-file ones."""
+def problems_of(folder: DataFolder, *, cached: bool) -> tuple[list[DataError], list[DataError]]:
+    """(problems, warnings) of a folder: each file's own problems, then (when all load) the
+    cross-file ones and what each document's reading may have missed."""
     try:
         corpus = load_corpus(folder, cached=cached)
     except DataErrors as exc:
-        return list(exc.errors)
+        return list(exc.errors), []
     except DataError as exc:
-        return [exc]
-    return integrity_problems(corpus, folder)
+        return [exc], []
+    return integrity_problems(corpus, folder), coverage_warnings(corpus)
 
 
 @command
@@ -34,13 +35,21 @@ def validate(
             help="YAML files or folders (default: the active data folder).", show_default=False
         ),
     ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 2 on warnings too, not only on problems.")
+    ] = False,
     data: DataOpt = None,
 ) -> None:
     """Check documents and registries; exit 0 when clean, 2 with every problem listed.
 
-    Example: fupin validate my-data/
+    Warnings say what a document's reading may have missed (text naming 牵头单位 that made
+    no task, article numbers that skip, body text in the closing, an unknown level, units the
+    registry does not know); `--strict` makes them fail too.
+
+    Example: fupin validate my-data/ --strict
     """
     problems: list[DataError] = []
+    warnings: list[DataError] = []
     checked = 0
     targets: list[Path | None] = list(paths) if paths else [None]
     for target in targets:
@@ -52,10 +61,18 @@ def validate(
             problems.append(DataError(target, None, None, "no such file or folder"))
             continue
         checked += len(folder.documents)
-        problems.extend(problems_of(folder, cached=cached))
+        found, warned = problems_of(folder, cached=cached)
+        problems.extend(found)
+        warnings.extend(warned)
     for problem in problems:
         typer.echo(str(problem), err=True)
+    for warning in warnings:
+        typer.echo(f"{warning.location()}warning: {warning.message}", err=True)
+    told = f"; {len(warnings)} warning(s)" if warnings else ""
     if problems:
-        note(f"{len(problems)} problem(s) in {checked} document file(s)")
+        note(f"{len(problems)} problem(s) in {checked} document file(s){told}")
         raise typer.Exit(ExitCode.ERROR)
-    note(f"ok: {checked} document file(s), no problems")
+    if warnings and strict:
+        note(f"{len(warnings)} warning(s) in {checked} document file(s) (--strict)")
+        raise typer.Exit(ExitCode.ERROR)
+    note(f"ok: {checked} document file(s), no problems{told}")

@@ -11,7 +11,7 @@ from ...errors import InvalidQuery
 from ...query.responsibility import hit_record, spellings_of
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
-from ..columns import hit_columns
+from ..columns import any_responsible, hit_columns
 from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
 from ..runtime import command, read_queries
 
@@ -39,7 +39,8 @@ def who_leads(
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
-    """Who leads and co-operates on the tasks (and which actors bear the articles) a query names.
+    """Who leads, is responsible for and co-operates on the tasks (and which actors bear the
+    articles) a query names.
 
     Example: fupin who-leads 饮水安全
     """
@@ -58,7 +59,10 @@ def who_leads(
     return View(
         rows,
         hit_columns(
-            current=corpus if current else None, query=from_stdin, several=len(queries) > 1
+            current=corpus if current else None,
+            query=from_stdin,
+            several=len(queries) > 1,
+            responsible=any_responsible(rows),
         ),
         terms=spellings_of(corpus, [t for q in queries for t in q.split()]),
     )
