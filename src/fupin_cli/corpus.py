@@ -192,14 +192,16 @@ class Corpus:
         return document_ids(self.conn)
 
     def document_id(self, key: str) -> str:
-        """A document's id from its id or an alias (any script), without loading it.
+        """The id of the one document `key` names (its id, an alias in any script, or a place
+        that only one document is of), without loading it.
 
         Raises:
             UnknownDocument: with the closest ids as suggestions.
+            AmbiguousDocument: the name names several documents (they are listed).
         """
-        from .index.read import resolve_document
+        from .selection import one_document
 
-        return resolve_document(self.conn, key)
+        return one_document(self.conn, key)
 
     def has(self, doc_id: str) -> bool:
         from .index.read import has_document

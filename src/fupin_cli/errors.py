@@ -99,3 +99,24 @@ class CacheError(FupinError):
 
 class OutputError(FupinError):
     """The output file cannot be written (a missing folder, no permission, a full disk)."""
+
+
+class AmbiguousDocument(FupinError):
+    """A name that names several documents where one is needed; carries them (id, title)."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str]]):
+        from .i18n import _
+
+        self.name = name
+        self.candidates = list(candidates)
+        listed = "; ".join(f"{i} ({title})" for i, title in self.candidates)
+        super().__init__(
+            _('"{name}" names {n} documents: {listed}; give one id').format(
+                name=name, n=len(self.candidates), listed=listed
+            )
+        )
+
+
+class NothingSelected(FupinError):
+    """The document filters (--doc, --region, --level) leave no document, so nothing can match:
+    the CLI says so on stderr and exits 1 (nothing matched), not 2."""

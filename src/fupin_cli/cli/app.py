@@ -138,6 +138,11 @@ def root(
 def main() -> None:
     """Console-script entry point."""
     try:
+        if len(sys.argv) == 1:  # the welcome, without parsing options it does not have
+            from .welcome import welcome
+
+            welcome()
+            return
         app()
     except BrokenPipeError:
         silence_broken_pipe()

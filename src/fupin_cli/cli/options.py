@@ -78,12 +78,23 @@ DataOpt = Annotated[
     ),
 ]
 DocOpt = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--doc",
-        help=_("Only this document (id or alias)."),
+        help=_(
+            "Only these documents: an id, or an alias or place that may name several "
+            "(云南 is yunnan and yunnan-division); repeat or separate with commas."
+        ),
         show_default=False,
         autocompletion=complete.documents,
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help=_("Only the documents of this place (云南, 威远县, 内江市)."),
+        show_default=False,
     ),
 ]
 LimitOpt = Annotated[

@@ -20,7 +20,7 @@ from typing import Any, ParamSpec
 
 import typer
 
-from ..errors import FupinError
+from ..errors import FupinError, NothingSelected
 from ..render.view import Format, Screen, View
 
 P = ParamSpec("P")
@@ -121,6 +121,9 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
             fmt = kwargs.get("fmt", Format.table)
             assert isinstance(fmt, Format)
             _deliver(view, fmt, kwargs.get("output"), headers=not kwargs.get("no_headers", False))
+        except NothingSelected as exc:  # nothing can match: grep's 1, but never in silence
+            note(str(exc))
+            raise typer.Exit(ExitCode.NO_MATCH) from None
         except FupinError as exc:
             error(str(exc))
             raise typer.Exit(ExitCode.ERROR) from None

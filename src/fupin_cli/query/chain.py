@@ -19,6 +19,7 @@ from ..corpus import Corpus
 from ..errors import FupinError
 from ..levels import LEVEL_ORDER, Level
 from ..models import Article, Document, Frozen, Relation, RelationKind
+from ..selection import DocFilter, ids_of
 
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 # relations whose `to` stands above their `from`: the ladder people climb
@@ -125,16 +126,14 @@ class _Row(NamedTuple):
         return str(self.data["relation"])
 
 
-def _rows(
-    corpus: Corpus, doc: str | None, relation: str | None, touching: str | None
-) -> list[_Row]:
+def _rows(corpus: Corpus, doc: DocFilter, relation: str | None, touching: str | None) -> list[_Row]:
     from ..index.read import relation_rows
 
     check_relation(relation)
-    doc_id = corpus.document_id(doc) if doc else None
+    doc_ids = ids_of(corpus.conn, doc)
     return [
         _Row(*r)
-        for r in relation_rows(corpus.conn, doc_id=doc_id, relation=relation, touching=touching)
+        for r in relation_rows(corpus.conn, doc_ids=doc_ids, relation=relation, touching=touching)
     ]
 
 
@@ -152,7 +151,7 @@ def _links(corpus: Corpus, rows: Sequence[_Row], sides: Sequence[Side | None]) -
 def all_links(
     corpus: Corpus,
     *,
-    doc: str | None = None,
+    doc: DocFilter = None,
     relation: str | None = None,
     touching: str | None = None,
 ) -> list[ChainLink]:
@@ -170,7 +169,7 @@ def all_links(
 
 
 def ladder(
-    corpus: Corpus, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus, *, doc: DocFilter = None, relation: str | None = None
 ) -> list[ChainLink]:
     """The pledge-and-report ladder of every document, top step first.
 
@@ -188,7 +187,7 @@ def ladder(
 
 
 def chain(
-    corpus: Corpus, actor: str, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus, actor: str, *, doc: DocFilter = None, relation: str | None = None
 ) -> list[ChainLink]:
     """Everything above an actor, its own duties, and everything below it.
 

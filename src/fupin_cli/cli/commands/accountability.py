@@ -12,7 +12,8 @@ from ...models import Procedure, Sanction
 from ...query.accountability import Trigger, accountability, measures
 from ...render.view import Column, Format, View
 from .. import complete
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt
 from ..runtime import command
 
 COLUMNS = [Column("part", no_wrap=True), Column("no", no_wrap=True), Column("text", ratio=1)]
@@ -65,6 +66,7 @@ def accountability_command(
         ),
     ] = None,
     doc: DocOpt = None,
+    region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
@@ -74,8 +76,9 @@ def accountability_command(
     Example: fupin accountability 驻村工作组
     """
     corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region)
     if subject is None:
-        scheme = measures(corpus, doc=doc)
+        scheme = measures(corpus, doc=docs)
         subjects = [
             f"{s.subject} ({s.article}): {len(s.triggers)} trigger(s)" for s in scheme.subjects
         ]
@@ -85,7 +88,7 @@ def accountability_command(
             title=f"{scheme.doc}: {len(scheme.subjects)} subject(s) of accountability",
             data=scheme.model_dump(mode="json"),
         )
-    res = accountability(corpus, subject, doc=doc)
+    res = accountability(corpus, subject, doc=docs)
     return View(
         _rows(res.triggers, [], res.sanctions, res.procedure),
         COLUMNS,

@@ -11,7 +11,8 @@ from ...datafolder import scan
 from ...i18n import _
 from ...query.responsibility import actor_loads, responsibility_matrix
 from ...render.view import Column, Format, View
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt
 from ..runtime import command
 
 COLUMNS = [
@@ -30,6 +31,7 @@ COLUMNS = [
 @command
 def actors(
     doc: DocOpt = None,
+    region: RegionOpt = None,
     matrix: Annotated[
         bool, typer.Option("--matrix", help=_("Task x unit matrix: L lead, C co."))
     ] = False,
@@ -48,8 +50,9 @@ def actors(
     """
     folder = scan(data)
     corpus = load_corpus(folder)
+    docs = chosen(corpus.conn, doc, region)
     if matrix:
-        keys, cells = responsibility_matrix(corpus, doc=doc)
+        keys, cells = responsibility_matrix(corpus, doc=docs)
         columns = [
             Column("doc", table=False),
             Column("task", no_wrap=True),
@@ -69,6 +72,6 @@ def actors(
             "successors": list(a.successors),
             "responsible": a.responsible,
         }
-        for a in actor_loads(corpus, doc=doc, named_only=folder.actors.parent != folder.root)
+        for a in actor_loads(corpus, doc=docs, named_only=folder.actors.parent != folder.root)
     ]
     return View(rows, COLUMNS)

@@ -13,7 +13,8 @@ from ...query.chain import RELATION_KINDS, ChainLink, chain, check_relation, lad
 from ...render.graphs import actor_drawing, to_dot, to_mermaid
 from ...render.view import LISTING_FORMATS, Column, Format, View
 from .. import complete
-from ..options import DataOpt, DocOpt, NoHeadersOpt, format_option
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, NoHeadersOpt, RegionOpt, format_option
 from ..runtime import command
 
 ChainFormatOpt = Annotated[
@@ -87,6 +88,7 @@ def chain_command(
     ] = None,
     relation: RelationOpt = None,
     doc: DocOpt = None,
+    region: RegionOpt = None,
     fmt: ChainFormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
@@ -97,13 +99,14 @@ def chain_command(
     """
     check_relation(relation)
     corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region)
     if actor is None:
-        links = ladder(corpus, doc=doc, relation=relation)
+        links = ladder(corpus, doc=docs, relation=relation)
         title = "Responsibility chain: " + (
             relation or "pledges (signs_pledge_to) and reports (reports_to), top step first"
         )
     else:
-        links = chain(corpus, actor, doc=doc, relation=relation)
+        links = chain(corpus, actor, doc=docs, relation=relation)
         title = f"{corpus.registry.resolve(actor)}: above it, its own duties, below it"
     return View(
         [record(x) for x in links],

@@ -13,7 +13,8 @@ from ...query.responsibility import duties as duties_query
 from ...render.view import Format, View
 from .. import complete
 from ..columns import any_responsible, hit_columns
-from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt, RegionOpt
 from ..runtime import command, read_queries
 
 ROLES = ("lead", "responsible", "co", "articles")
@@ -32,6 +33,7 @@ def duties(
         ),
     ],
     doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     current: CurrentOpt = False,
     fmt: FormatOpt = Format.table,
@@ -46,7 +48,8 @@ def duties(
     Example: fupin duties 省交通厅
     """
     corpus = load_corpus(data)
-    results = [duties_query(corpus, name, doc=doc, level=level) for name in read_queries([actor])]
+    docs = chosen(corpus.conn, doc, region, level.value if level else None)
+    results = [duties_query(corpus, name, doc=docs, level=level) for name in read_queries([actor])]
     now = corpus if current else None
     rows: list[dict[str, Any]] = [
         {"actor": res.actor, "role": "article" if role == "articles" else role} | hit_record(h, now)

@@ -10,7 +10,8 @@ import typer
 
 from ...i18n import _
 from ...render.view import Column, Format, Screen, View
-from ..options import DataOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt, RegionOpt
 from ..runtime import command, is_terminal, progress_bar
 
 #: How many hits a terminal shows when no --limit is given.
@@ -25,14 +26,6 @@ COLUMNS = [
 ]
 COUNT_COLUMNS = [Column("doc", "document", no_wrap=True), Column("count", "hits")]
 
-DocsOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--doc",
-        help=_("Only these documents (id or alias; repeat the option or separate with commas)."),
-        show_default=False,
-    ),
-]
 KindOpt = Annotated[
     list[str] | None,
     typer.Option(
@@ -73,7 +66,8 @@ def search(
             )
         ),
     ],
-    doc: DocsOpt = None,
+    doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     kind: KindOpt = None,
     exclude: NotOpt = None,
@@ -106,10 +100,11 @@ def search(
     with progress_bar() as progress:
         index = open_index(data, progress=progress)
     conn = index.conn
+    docs = chosen(conn, doc, region, level.value if level else None)
     compiled = compile_search(
         conn,
         query,
-        doc=_split(doc),
+        doc=docs,
         level=level.value if level else None,
         kind=_split(kind),
         any_=any_word,

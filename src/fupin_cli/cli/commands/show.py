@@ -45,7 +45,7 @@ def show(
     doc: Annotated[
         str,
         typer.Argument(
-            help=_("Document id or alias, e.g. central or 云南."), autocompletion=complete.documents
+            help=_("Document id or alias, e.g. central or 云南实施细则."), autocompletion=complete.documents
         ),
     ],
     ref: Annotated[

@@ -13,7 +13,17 @@ from ...query.responsibility import hit_record, spellings_of
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
 from ..columns import any_responsible, hit_columns
-from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import (
+    CurrentOpt,
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    RegionOpt,
+)
 from ..runtime import command, read_queries
 
 KindOpt = Annotated[
@@ -34,6 +44,7 @@ def who_leads(
         ),
     ],
     doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
@@ -51,11 +62,12 @@ def who_leads(
         raise InvalidQuery(f"--kind must be task or article, not '{kind}'")
     the_kind: Literal["task", "article"] | None = kind  # type: ignore[assignment]
     corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region, level.value if level else None)
     from_stdin = query == ["-"]
     queries = read_queries(query) if from_stdin else [" ".join(query)]
     rows: list[dict[str, Any]] = []
     for q in queries:
-        hits = who_leads_query(corpus, q.split(), doc=doc, level=level, kind=the_kind, limit=limit)
+        hits = who_leads_query(corpus, q.split(), doc=docs, level=level, kind=the_kind, limit=limit)
         rows += [
             hit_record(h, corpus if current else None, q if from_stdin else None) for h in hits
         ]
