@@ -117,3 +117,13 @@ ThresholdOpt = Annotated[
         help=_("Least similarity (0..1) for two articles to be paired."),
     ),
 ]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help=_(
+            "On a terminal, show every column and every cell whole instead of fitting the "
+            "table to the width."
+        ),
+    ),
+]

@@ -65,10 +65,10 @@ def terminal_width() -> int | None:
     return int(cols) if cols and cols.isdigit() else None
 
 
-def screen() -> Screen:
+def screen(wide: bool = False) -> Screen:
     """Where tables go now: a terminal with colour unless NO_COLOR is set, or a pipe."""
     terminal = is_terminal()
-    return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ)
+    return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ, wide)
 
 
 def error(message: str) -> None:
@@ -120,7 +120,13 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
                 note(line)
             fmt = kwargs.get("fmt", Format.table)
             assert isinstance(fmt, Format)
-            _deliver(view, fmt, kwargs.get("output"), headers=not kwargs.get("no_headers", False))
+            _deliver(
+                view,
+                fmt,
+                kwargs.get("output"),
+                headers=not kwargs.get("no_headers", False),
+                wide=bool(kwargs.get("wide", False)),
+            )
         except NothingSelected as exc:  # nothing can match: grep's 1, but never in silence
             note(str(exc))
             raise typer.Exit(ExitCode.NO_MATCH) from None
@@ -132,12 +138,19 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
     return wrapper
 
 
-def _deliver(view: View, fmt: Format, output: object, headers: bool) -> None:
+def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool) -> None:
     """Write `view` to stdout, or to the file `output` (atomically; never a terminal)."""
+    from ..i18n import _
     from ..render.output import write, write_file
 
     if output is None or str(output) == "-":
-        write(view, fmt, sys.stdout, screen(), headers=headers)
+        left_out = write(view, fmt, sys.stdout, screen(wide), headers=headers)
+        if left_out:
+            note(
+                _("(left out to fit the terminal: {names}; --wide shows every column)").format(
+                    names=", ".join(left_out)
+                )
+            )
         return
     buffer = io.StringIO()
     write(view, fmt, buffer, Screen(terminal=False), headers=headers)

@@ -23,6 +23,11 @@ RELATIONS = {
     "holds_accountable": N_("holds accountable"),
     "interprets": N_("interprets"),
 }
+LINKS = {
+    "implements": N_("implements"),
+    "based_on": N_("based on"),
+    "cites": N_("cites"),
+}
 ROLES = {
     "lead": N_("lead"),
     "responsible": N_("responsible"),
@@ -42,8 +47,9 @@ LEVELS = {
 
 
 def relation_word(relation: str) -> str:
-    """A relation id in words (an id it does not know, as it is)."""
-    return _(RELATIONS[relation]) if relation in RELATIONS else relation
+    """A duty relation or a link between rules in words (an id it does not know, as it is)."""
+    words = RELATIONS.get(relation) or LINKS.get(relation)
+    return _(words) if words else relation
 
 
 def role_word(role: str) -> str:

@@ -7,16 +7,26 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
-from ...i18n import _
+from ...i18n import N_, _
 from ...models import Procedure, Sanction
 from ...query.accountability import Trigger, accountability, measures
 from ...render.view import Column, Format, View
 from .. import complete
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
-COLUMNS = [Column("part", no_wrap=True), Column("no", no_wrap=True), Column("text", ratio=1)]
+PARTS = {
+    "subject": N_("subject"),
+    "trigger": N_("trigger"),
+    "sanction": N_("sanction"),
+    "procedure": N_("procedure"),
+}
+COLUMNS = [
+    Column("part", no_wrap=True, show=lambda r: _(PARTS[r["part"]])),
+    Column("no", no_wrap=True),
+    Column("text", ratio=1),
+]
 
 
 def _procedure_text(p: Procedure) -> str:
@@ -69,6 +79,7 @@ def accountability_command(
     region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """When an actor is held accountable, with what sanctions, and who decides.

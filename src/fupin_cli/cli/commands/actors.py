@@ -11,14 +11,15 @@ from ...datafolder import scan
 from ...i18n import _
 from ...query.responsibility import actor_loads, responsibility_matrix
 from ...render.view import Column, Format, View
+from ...render.words import level_word
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
     Column("name", ratio=2),
     Column("aliases", ratio=2),
-    Column("level"),
+    Column("level", show=lambda r: level_word(r["level"])),
     Column("kind"),
     Column("lead"),
     Column("co"),
@@ -37,6 +38,7 @@ def actors(
     ] = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """The units and how many tasks each leads, is responsible for and co-operates on.

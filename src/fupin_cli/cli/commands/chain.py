@@ -12,9 +12,10 @@ from ...i18n import _
 from ...query.chain import RELATION_KINDS, ChainLink, chain, check_relation, ladder
 from ...render.graphs import actor_drawing, to_dot, to_mermaid
 from ...render.view import LISTING_FORMATS, Column, Format, View
+from ...render.words import level_word, relation_word
 from .. import complete
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, NoHeadersOpt, RegionOpt, format_option
+from ..options import DataOpt, DocOpt, NoHeadersOpt, RegionOpt, WideOpt, format_option
 from ..runtime import command
 
 ChainFormatOpt = Annotated[
@@ -41,16 +42,18 @@ ARROWS = {"up": " ↑", "down": " ↓", "across": " →"}
 
 
 def _from(row: Mapping[str, Any]) -> str:
-    return f"{row['from']} ({row['from_level']})"
+    return f"{row['from']} ({level_word(row['from_level'])})"
 
 
 def _relation(row: Mapping[str, Any]) -> str:
     degree = f" {row['degree']}" if row.get("degree") else ""
-    return f"{row['relation']}{degree}{ARROWS.get(row.get('direction') or '', '')}"
+    return f"{relation_word(row['relation'])}{degree}{ARROWS.get(row.get('direction') or '', '')}"
 
 
 def _to(row: Mapping[str, Any]) -> str:
-    return f"{row['to']} ({row['to_level']})" if row.get("to") and row.get("to_level") else ""
+    if row.get("to") and row.get("to_level"):
+        return f"{row['to']} ({level_word(row['to_level'])})"
+    return ""
 
 
 def columns(with_side: bool) -> list[Column]:
@@ -91,6 +94,7 @@ def chain_command(
     region: RegionOpt = None,
     fmt: ChainFormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Who signs pledges and reports to whom, who assesses, inspects and holds whom to account.

@@ -14,7 +14,16 @@ from ...render.view import Format, View
 from .. import complete
 from ..columns import any_responsible, hit_columns
 from ..documents import chosen
-from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt, RegionOpt
+from ..options import (
+    CurrentOpt,
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    NoHeadersOpt,
+    RegionOpt,
+    WideOpt,
+)
 from ..runtime import command, read_queries
 
 ROLES = ("lead", "responsible", "co", "articles")
@@ -38,6 +47,7 @@ def duties(
     current: CurrentOpt = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """What a unit leads, is responsible for, co-operates on and is named in.

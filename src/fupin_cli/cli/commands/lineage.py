@@ -10,8 +10,9 @@ from ...corpus import load_corpus
 from ...graph import build_graph, lineage, resolve_node
 from ...i18n import _
 from ...render.view import Column, Format, View
+from ...render.words import relation_word
 from .. import complete
-from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ..options import DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 # tsv/csv begin with the depth; the table with the id
@@ -19,7 +20,7 @@ COLUMNS = [
     Column("depth", table=False),
     Column("id", no_wrap=True),
     Column("depth", no_wrap=True, machine=False),
-    Column("relation", no_wrap=True),
+    Column("relation", no_wrap=True, show=lambda r: relation_word(r["relation"])),
     Column("via"),
     Column("article", table=False),
     Column("label", "article", no_wrap=True),
@@ -39,6 +40,7 @@ def lineage_command(
     ],
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """The superior rules of a document up to the top, nearest first, one per line.

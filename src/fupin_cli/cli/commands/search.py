@@ -11,7 +11,16 @@ import typer
 from ...i18n import _
 from ...render.view import Column, Format, Screen, View
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt, RegionOpt
+from ..options import (
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    RegionOpt,
+    WideOpt,
+)
 from ..runtime import command, is_terminal, progress_bar
 
 #: How many hits a terminal shows when no --limit is given.
@@ -83,6 +92,7 @@ def search(
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Search the text of every document; all words must match. Hits in corpus order.

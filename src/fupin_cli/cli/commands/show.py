@@ -20,7 +20,7 @@ from ...query.documents import (
 from ...render.view import Column, Format, View
 from .. import complete
 from ..columns import any_responsible
-from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ..options import DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
@@ -45,7 +45,8 @@ def show(
     doc: Annotated[
         str,
         typer.Argument(
-            help=_("Document id or alias, e.g. central or 云南实施细则."), autocompletion=complete.documents
+            help=_("Document id or alias, e.g. central or 云南实施细则."),
+            autocompletion=complete.documents,
         ),
     ],
     ref: Annotated[
@@ -54,6 +55,7 @@ def show(
     ] = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Show a whole document, or one of its articles, numbered items or tasks.

@@ -14,7 +14,7 @@ from ...query.trace import trace as trace_query
 from ...render.page import comparison_formats
 from ...render.view import Column, Format, View
 from .. import complete
-from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt
+from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt, WideOpt
 from ..runtime import command
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ def trace(
     fmt: ComparisonFormatOpt = Format.table,
     output: OutputOpt = None,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Where an article comes from: the same provision in each superior rule, up to the top.

@@ -23,6 +23,7 @@ from ..options import (
     LimitOpt,
     NoHeadersOpt,
     RegionOpt,
+    WideOpt,
 )
 from ..runtime import command, read_queries
 
@@ -51,6 +52,7 @@ def who_leads(
     current: CurrentOpt = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Who leads, is responsible for and co-operates on the tasks (and which actors bear the
