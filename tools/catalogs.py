@@ -55,11 +55,19 @@ def _from_call(call: ast.Call) -> Iterator[tuple[str, str | None]]:
         one, many = _string(args[0]), _string(args[1])
         if one is not None and many is not None:
             yield one, many
-    elif name == "Column" and args:
+    elif name == "Column" and args and not _off_table(call):
         header = next((k.value for k in call.keywords if k.arg == "header"), None)
         text = _string(args[1] if len(args) > 1 else header or args[0])
         if text is not None:
             yield text, None
+
+
+def _off_table(call: ast.Call) -> bool:
+    """A column only the machine formats write: its header is never shown."""
+    return any(
+        k.arg == "table" and isinstance(k.value, ast.Constant) and k.value.value is False
+        for k in call.keywords
+    )
 
 
 def unmarked_help(tree: ast.AST) -> Iterator[int]:
@@ -122,7 +130,7 @@ def updated(lang: str, pot: Catalog) -> Catalog:
     catalog.obsolete.clear()
     if lang == "en":  # the code's own language: a message as written is its translation
         for message in catalog:
-            if message.id and not message.string:
+            if message.id and not any(_strings(message.string)):
                 message.string = message.id
     return catalog
 
@@ -139,14 +147,17 @@ def mo_bytes(catalog: Catalog) -> bytes:
     return buffer.getvalue()
 
 
+def _strings(value: str | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, tuple | list) else (value,)
+
+
 def missing(catalog: Catalog) -> list[str]:
     """The messages `catalog` has no (non-fuzzy) translation for."""
     out = []
     for message in catalog:
         if not message.id:
             continue
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        if message.fuzzy or not all(strings):
+        if message.fuzzy or not all(_strings(message.string)):
             out.append(message.id if isinstance(message.id, str) else message.id[0])
     return out
 

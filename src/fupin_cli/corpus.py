@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import AmbiguousActor, UnknownActor, UnknownReference
+from .i18n import _
 from .normalize import normalize
 from .numerals import parse_int
 
@@ -296,8 +297,11 @@ class Corpus:
             raise UnknownReference(
                 ref,
                 suggest(ref, labels),
-                hint=f"({doc.id} has {len(doc.articles)} articles"
-                + (f" and {len(doc.tasks)} tasks)" if doc.tasks else ")"),
+                hint=(
+                    _("({doc} has {articles} articles and {tasks} tasks)")
+                    if doc.tasks
+                    else _("({doc} has {articles} articles)")
+                ).format(doc=doc.id, articles=len(doc.articles), tasks=len(doc.tasks)),
             )
         return found
 
@@ -318,7 +322,7 @@ class Corpus:
         raise UnknownReference(
             ref,
             suggest(ref, [t.path for t in doc.tasks]),
-            hint="(a task path such as '(一) 3. (2)' or #N)",
+            hint=_("(a task path such as '(一) 3. (2)' or #N)"),
         )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .i18n import N_, _
+
 
 class FupinError(Exception):
     """Base of every error the library raises on purpose: something the user can mend."""
@@ -47,29 +49,29 @@ class DataErrors(FupinError):
 class NotFound(FupinError):
     """A name given by the user matched nothing; carries close candidates for a suggestion."""
 
-    what = "name"
+    unknown = N_('unknown name "{name}"')
 
     def __init__(self, name: str, candidates: Sequence[str] = (), hint: str | None = None):
         self.name = name
         self.candidates = list(candidates)
-        msg = f'unknown {self.what} "{name}"'
+        msg = _(self.unknown).format(name=name)
         if self.candidates:
-            msg += "; did you mean " + " or ".join(self.candidates[:3]) + "?"
+            msg += _("; did you mean {names}?").format(names=_(" or ").join(self.candidates[:3]))
         if hint:
             msg += f" {hint}"
         super().__init__(msg)
 
 
 class UnknownDocument(NotFound):
-    what = "document"
+    unknown = N_('unknown document "{name}"')
 
 
 class UnknownReference(NotFound):
-    what = "reference"
+    unknown = N_('unknown reference "{name}"')
 
 
 class UnknownActor(NotFound):
-    what = "actor"
+    unknown = N_('unknown actor "{name}"')
 
 
 class AmbiguousActor(FupinError):
@@ -79,9 +81,10 @@ class AmbiguousActor(FupinError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(
-            f'actor "{name}" is ambiguous; it matches '
-            + "、".join(self.candidates[:8])
-            + (" …" if len(self.candidates) > 8 else "")
+            _('actor "{name}" is ambiguous; it matches {names}').format(
+                name=name,
+                names="、".join(self.candidates[:8]) + (" …" if len(self.candidates) > 8 else ""),
+            )
         )
 
 
@@ -105,8 +108,6 @@ class AmbiguousDocument(FupinError):
     """A name that names several documents where one is needed; carries them (id, title)."""
 
     def __init__(self, name: str, candidates: Sequence[tuple[str, str]]):
-        from .i18n import _
-
         self.name = name
         self.candidates = list(candidates)
         listed = "; ".join(f"{i} ({title})" for i, title in self.candidates)

@@ -93,7 +93,7 @@ class LazyGroup(ReadableHelp, TyperGroup):
         lines: list[str] = []
         for group, title in GROUPS.items():
             rows = [(spec.name, _(spec.summary)) for spec in COMMANDS if spec.group == group]
-            lines += ["", f"{_(title)}:", *definitions(rows, width)]
+            lines += ["", _(title), *definitions(rows, width)]
         return lines
 
 

@@ -46,13 +46,18 @@ METAVARS = {
     "doc_id": N_("ID"),
 }
 #: Words of the framework's own that appear on a help page.
-USAGE = N_("Usage:")
-ARGUMENTS = N_("Arguments")
-OPTIONS = N_("Options")
+USAGE = N_("Usage: {usage}")
+ARGUMENTS = N_("Arguments:")
+OPTIONS = N_("Options:")
 HELP_OPTION = N_("Show this message and exit.")
 DEFAULT = N_("default: {value}")
 REQUIRED = N_("required")
-CHOICES = N_("one of: {choices}")
+CHOICES = N_(" (one of: {choices})")
+#: Help of the options the framework adds, in the catalogs' words.
+FRAMEWORK_HELP = {
+    "install_completion": N_("Install completion for the current shell."),
+    "show_completion": N_("Show completion for the current shell, to copy it or customize it."),
+}
 EPILOG = N_(
     "Each command's help ends with an example; `fupin` alone lists the documents and five "
     "examples to start from."
@@ -82,8 +87,8 @@ def name_values(command: Any) -> None:
         if param.metavar is None:
             param.metavar = _(METAVARS.get(param.name, param.name.upper()))
         choices = _choices(param)
-        if choices and param.help:
-            param.help = f"{param.help} ({_(CHOICES).format(choices=', '.join(choices))})"
+        if choices and param.help and not any(c in param.help for c in choices):
+            param.help += _(CHOICES).format(choices=", ".join(choices))
 
 
 def _wrapped(text: str, width: int, indent: int) -> list[str]:
@@ -132,12 +137,13 @@ def parameter_rows(params: Iterable[Any]) -> tuple[list[tuple[str, str]], list[t
             continue
         metavar = param.metavar or (param.name or "").upper()
         more = "..." if param.nargs != 1 else ""
-        text = param.help or ""
+        text = _(FRAMEWORK_HELP[param.name]) if param.name in FRAMEWORK_HELP else param.help or ""
         if param.param_type_name == "argument":
             term = metavar + more if param.required else f"[{metavar}{more}]"
             arguments.append((term, text))
             continue
-        term = ", ".join([*param.opts, *param.secondary_opts])
+        names = sorted([*param.opts, *param.secondary_opts], key=lambda o: o.startswith("--"))
+        term = ", ".join(names)
         if not param.is_flag:
             term += f" {metavar}"
             if param.default not in (None, (), []) and param.show_default is not False:
@@ -170,14 +176,15 @@ class ReadableHelp:
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         width = page_width()
-        lines = [f"{_(USAGE)} {ctx.command_path} {' '.join(self.usage_pieces(ctx))}"]
+        usage = f"{ctx.command_path} {' '.join(self.usage_pieces(ctx))}"
+        lines = [_(USAGE).format(usage=usage)]
         help_text = getattr(self, "help", None)
         if help_text:
             lines += ["", *_wrapped(help_text, width, INDENT)]
         arguments, options = parameter_rows(self.get_params(ctx))  # type: ignore[attr-defined]
         for title, rows in ((ARGUMENTS, arguments), (OPTIONS, options)):
             if rows:
-                lines += ["", f"{_(title)}:", *definitions(rows, width)]
+                lines += ["", _(title), *definitions(rows, width)]
         lines += self.extra_sections(ctx, width)
         epilog = getattr(self, "epilog", None)
         if epilog:

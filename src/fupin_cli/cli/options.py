@@ -35,7 +35,6 @@ def format_option(formats: Sequence[Format] = LISTING_FORMATS, about: str = "") 
         "--format",
         "-f",
         parser=parse,
-        metavar="FORMAT",
         autocompletion=lambda: names,
         help=about
         or _("Output format: {people} for people; {programs} for programs.").format(

@@ -21,6 +21,7 @@ from typing import Any, ParamSpec
 import typer
 
 from ..errors import FupinError, NothingSelected
+from ..i18n import _
 from ..render.view import Format, Screen, View
 
 P = ParamSpec("P")
@@ -73,11 +74,11 @@ def screen(wide: bool = False) -> Screen:
 
 def error(message: str) -> None:
     """One sentence on stderr, never on stdout."""
-    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.write(_("Error: {message}").format(message=message) + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"Warning: {message}\n")
+    sys.stderr.write(_("Warning: {message}").format(message=message) + "\n")
 
 
 def note(message: str) -> None:
@@ -88,8 +89,8 @@ class _StderrNotes(logging.Handler):
     """The library's log records (a cache rebuilt, a cache folder not writable) on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        prefix = "Note" if record.levelno < logging.WARNING else "Warning"
-        sys.stderr.write(f"{prefix}: {record.getMessage()}\n")
+        line = _("Note: {message}") if record.levelno < logging.WARNING else _("Warning: {message}")
+        sys.stderr.write(line.format(message=record.getMessage()) + "\n")
 
 
 def show_library_notes() -> None:
@@ -140,7 +141,6 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
 
 def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool) -> None:
     """Write `view` to stdout, or to the file `output` (atomically; never a terminal)."""
-    from ..i18n import _
     from ..render.output import write, write_file
 
     if output is None or str(output) == "-":
@@ -148,7 +148,7 @@ def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool)
         if left_out:
             note(
                 _("(left out to fit the terminal: {names}; --wide shows every column)").format(
-                    names=", ".join(left_out)
+                    names=_(", ").join(left_out)
                 )
             )
         return

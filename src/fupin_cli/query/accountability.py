@@ -11,6 +11,7 @@ from pydantic import Field
 
 from ..corpus import Corpus, suggest
 from ..errors import AmbiguousActor, FupinError, UnknownActor
+from ..i18n import _
 from ..levels import Level
 from ..models import AccountableSubject, Document, Frozen, Procedure, Sanction
 from ..selection import DocFilter, ids_of
@@ -94,10 +95,13 @@ def measures(corpus: Corpus, *, doc: DocFilter = None) -> Measures:
             sanctions=rules.sanctions,
             procedure=rules.procedure,
         )
-    where = f"document {', '.join(doc_ids)}" if doc_ids else "the corpus"
     raise NoAccountabilityRules(
-        f"{where} has no accountability measures (no article lists "
-        "the situations in which an actor is held accountable)"
+        (
+            _("document {docs} has no accountability measures")
+            if doc_ids
+            else _("the corpus has no accountability measures")
+        ).format(docs=", ".join(doc_ids or ()))
+        + _(" (no article lists the situations in which an actor is held accountable)")
     )
 
 

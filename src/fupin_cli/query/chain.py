@@ -17,6 +17,7 @@ from pydantic import Field
 
 from ..corpus import Corpus
 from ..errors import FupinError
+from ..i18n import _
 from ..levels import LEVEL_ORDER, Level
 from ..models import Article, Document, Frozen, Relation, RelationKind
 from ..selection import DocFilter, ids_of
@@ -34,7 +35,11 @@ class UnknownRelation(FupinError):
 
     def __init__(self, value: str):
         self.value = value
-        super().__init__(f'unknown relation "{value}"; choose one of {", ".join(RELATION_KINDS)}')
+        super().__init__(
+            _('unknown relation "{value}"; choose one of {choices}').format(
+                value=value, choices=", ".join(RELATION_KINDS)
+            )
+        )
 
 
 class ChainLink(Frozen):

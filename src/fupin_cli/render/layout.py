@@ -1,9 +1,9 @@
 """How wide each column of a terminal table is: the content people read first gets the room.
 
 A table that fits as it is keeps its natural widths. Otherwise the columns that hold the
-reading (titles, text, units: those with a `ratio`) are promised a share of the line before the
-short ones (ids, levels, dates, counts) take theirs, and the short ones give way down to their
-narrowest readable width: the widest piece of their text that has no break opportunity (an id
+reading (titles, text, units: those with a `ratio`) are promised a share of the line and get the
+room first; the short ones (ids, levels, dates, counts) give way down to their narrowest
+readable width: the widest piece of their text that has no break opportunity (an id
 still breaks after its hyphen, never inside a word). When even that does not leave the reading
 its share, the least important short columns (the rightmost, never the first) are left out and
 named, so that nothing is cut in silence; `--wide` shows every column whole.
@@ -21,7 +21,7 @@ from .linebreak import longest_unit
 #: Cells between two columns (rich's SIMPLE_HEAD box without edges).
 GAP = 3
 #: The share of the line promised to the columns that hold the reading.
-SHARE = 0.45
+SHARE = 0.4
 #: The narrowest a wrapping column is made, when its content is wider.
 NARROWEST = 4
 #: A piece without a break wider than this (a long English word) may be cut in a text column.
@@ -83,7 +83,11 @@ def fit(
     for texts, nat, wrap in zip(columns, natural, wraps, strict=True):
         unit = max((longest_unit(t) for t in texts[1:]), default=0)
         head = longest_unit(texts[0]) if texts else 0
-        least.append(min(nat, max(head, min(unit, WORD))) if wrap else max(unit, head))
+        if wrap:  # a short header stays whole; a line holds a few characters at least
+            header = cell_len(texts[0]) if cell_len(texts[0]) <= WORD else head
+            least.append(min(nat, max(header, min(unit, WORD), 2 * NARROWEST)))
+        else:
+            least.append(max(unit, head))
     shown = list(range(n))
     while True:
         avail = total - GAP * (len(shown) - 1)
@@ -99,12 +103,7 @@ def fit(
     widths = [least[i] if not ratios[i] else min(natural[i], NARROWEST) for i in range(n)]
     room = avail - sum(widths[i] for i in shown)
     weights = [r or 0 for r in ratios]
-    # the reading first, up to its promised share; then the short columns whole; then the rest
-    caps = [
-        min(natural[i], max(widths[i], promised * weights[i] // max(1, sum(weights))))
-        for i in range(n)
-    ]
-    room = _raise(widths, big, caps, weights, room)
-    room = _raise(widths, small, natural, [1] * n, room)
-    _raise(widths, big, natural, weights, room)
+    # the reading first, whole if it can be; then the short columns
+    room = _raise(widths, big, natural, weights, room)
+    _raise(widths, small, natural, [1] * n, room)
     return Fit(shown, [widths[i] for i in shown])

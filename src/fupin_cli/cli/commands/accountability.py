@@ -33,9 +33,11 @@ def _procedure_text(p: Procedure) -> str:
     def names(values: tuple[str, ...]) -> str:
         return "、".join(values) or "-"
 
-    return (
-        f"{p.cadres}: proposes {names(p.proposes)}; decides {names(p.decides)}; "
-        f"executes {names(p.executes)}"
+    return _("{cadres}: proposes {proposes}; decides {decides}; executes {executes}").format(
+        cadres=p.cadres,
+        proposes=names(p.proposes),
+        decides=names(p.decides),
+        executes=names(p.executes),
     )
 
 
@@ -91,12 +93,17 @@ def accountability_command(
     if subject is None:
         scheme = measures(corpus, doc=docs)
         subjects = [
-            f"{s.subject} ({s.article}): {len(s.triggers)} trigger(s)" for s in scheme.subjects
+            _("{subject} ({article}): {n} trigger(s)").format(
+                subject=s.subject, article=s.article, n=len(s.triggers)
+            )
+            for s in scheme.subjects
         ]
         return View(
             _rows(None, subjects, scheme.sanctions, scheme.procedure),
             COLUMNS,
-            title=f"{scheme.doc}: {len(scheme.subjects)} subject(s) of accountability",
+            title=_("{doc}: {n} subject(s) of accountability").format(
+                doc=scheme.doc, n=len(scheme.subjects)
+            ),
             data=scheme.model_dump(mode="json"),
         )
     res = accountability(corpus, subject, doc=docs)

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
-from ...i18n import _
+from ...i18n import N_, _
 from ...query.chain import RELATION_KINDS, ChainLink, chain, check_relation, ladder
 from ...render.graphs import actor_drawing, to_dot, to_mermaid
 from ...render.view import LISTING_FORMATS, Column, Format, View
@@ -38,6 +38,7 @@ RelationOpt = Annotated[
         help=_("Only this relation: " + ", ".join(RELATION_KINDS) + "."),
     ),
 ]
+SIDES = {"above": N_("above"), "own": N_("own"), "below": N_("below")}
 ARROWS = {"up": " ↑", "down": " ↓", "across": " →"}
 
 
@@ -57,7 +58,7 @@ def _to(row: Mapping[str, Any]) -> str:
 
 
 def columns(with_side: bool) -> list[Column]:
-    cols = [Column("side", no_wrap=True)] if with_side else []
+    cols = [Column("side", no_wrap=True, show=lambda r: _(SIDES[r["side"]]))] if with_side else []
     return [
         *cols,
         Column("doc", no_wrap=True),
@@ -111,7 +112,9 @@ def chain_command(
         )
     else:
         links = chain(corpus, actor, doc=docs, relation=relation)
-        title = f"{corpus.registry.resolve(actor)}: above it, its own duties, below it"
+        title = _("{actor}: above it, its own duties, below it").format(
+            actor=corpus.registry.resolve(actor)
+        )
     return View(
         [record(x) for x in links],
         columns(with_side=actor is not None),

@@ -75,7 +75,9 @@ def duties(
         title="; ".join(_summary(res) for res in results),
         data=[_record(res, now) for res in results],
         notes=[
-            f"{res.actor} covers the historical unit(s): {'、'.join(res.covers)}"
+            _("{unit} covers the historical unit(s): {units}").format(
+                unit=res.actor, units="、".join(res.covers)
+            )
             for res in results
             if res.covers != (res.actor,)
         ],
@@ -83,11 +85,24 @@ def duties(
 
 
 def _summary(res: Duties) -> str:
-    covers = "" if res.covers == (res.actor,) else f" (covers {'、'.join(res.covers)})"
-    responsible = f"responsible for {len(res.responsible)}, " if res.responsible else ""
-    return (
-        f"{res.actor}{covers}: leads {len(res.lead)}, {responsible}"
-        f"co-operates on {len(res.co)}, named in {len(res.articles)} article(s)"
+    covers = (
+        ""
+        if res.covers == (res.actor,)
+        else _(" (covers {units})").format(units="、".join(res.covers))
+    )
+    responsible = (
+        _("responsible for {n}, ").format(n=len(res.responsible)) if res.responsible else ""
+    )
+    return _(
+        "{unit}{covers}: leads {lead}, {responsible}co-operates on {co}, "
+        "named in {articles} article(s)"
+    ).format(
+        unit=res.actor,
+        covers=covers,
+        lead=len(res.lead),
+        responsible=responsible,
+        co=len(res.co),
+        articles=len(res.articles),
     )
 
 
