@@ -62,6 +62,8 @@ _VERBS = (
     "培训", "选派", "搬迁", "脱贫", "摘帽", "减贫", "减少", "解决", "覆盖", "发放", "投入",
     "筹集", "给予", "抽查", "参与", "转移", "就业", "退出", "出列", "帮扶", "配套", "补助",
 )  # fmt: skip
+#: Verbs a subject may open with, left out of it (确保森林覆盖率 -> 森林覆盖率).
+_LEADING_VERBS = ("确保", "实现", "完成", "力争", "使", "推动")
 #: Units of measure, longest first.
 UNITS = (
     "个百分点", "万人次", "人次", "万人", "万户", "万元", "亿元", "千米", "公里", "平方米",
@@ -252,8 +254,12 @@ def _list_start(before: str) -> int:
 
 
 def _trimmed(keys: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without spaces at either end, nor a verb it opens with (确保…, 实现…)."""
     while start < end and keys[start].isspace():
         start += 1
+    verb = next((v for v in _LEADING_VERBS if keys.startswith(v, start)), None)
+    if verb is not None and start + len(verb) < end:
+        start += len(verb)
     while end > start and keys[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
