@@ -166,13 +166,13 @@ def target_changes(left: Sequence[Target], right: Sequence[Target]) -> list[Chan
         if (t.value, t.upper, t.unit, t.comparison) != (r.value, r.upper, r.unit, r.comparison):
             changes.append(Change(kind="target", left=shown(t), right=shown(r)))
     for t in unpaired:
-        r = next((r for r in rest if r.unit == t.unit), None)
-        if r is None:
+        other = next((r for r in rest if r.unit == t.unit), None)
+        if other is None:
             changes.append(Change(kind="target", left=shown(t)))
             continue
-        rest.remove(r)
-        if (t.value, t.upper, t.comparison) != (r.value, r.upper, r.comparison):
-            changes.append(Change(kind="target", left=shown(t), right=shown(r)))
+        rest.remove(other)
+        if (t.value, t.upper, t.comparison) != (other.value, other.upper, other.comparison):
+            changes.append(Change(kind="target", left=shown(t), right=shown(other)))
     changes += [Change(kind="target", right=shown(r)) for r in rest]
     return changes
 
