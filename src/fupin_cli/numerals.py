@@ -92,6 +92,9 @@ def parse_quantity(text: str) -> Quantity | None:
         s, percent = s[3:], True
     elif s.endswith("%"):
         s, percent = s[:-1], True
+    if re.fullmatch(r"\d+/\d+", s) and not percent:  # 1/3
+        top, _, bottom = s.partition("/")
+        s = f"{bottom}分之{top}"
     if "分之" in s and not percent:
         whole, _, part = s.partition("分之")
         den, num = _number(whole), _number(part)

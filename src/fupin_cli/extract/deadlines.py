@@ -5,7 +5,9 @@ The forms (either script; matched on `char_keys`, so each phrase is a slice of t
 - by a date: 2016年底前, 2017年6月底前, 2016年12月31日前, 到2020年, 到2017年年末, 2020年前;
 - within a year: 2016年完成… (a clause that opens with the year);
 - from a date: 从2016年起, 自2015年开始; a period: 2015—2019年;
-- recurring: 每年, 每半年, 每季度, 每月, 每周 (每年7月20日前: every year, by that day);
+- recurring: 每年, 每半年, 每季度, 每月, 每周 (每年7月20日、1月20日前: every year, by those
+  days); 年底 at the head of a clause (年底组织验收: every year's end);
+- a day without a year (于9月10日前): kind `by` with no date, since the year is not printed;
 - ongoing: 长期坚持, 持续推进, 持续开展, 常态化;
 - a table's 完成时限 cell (`parse_deadline_cell`): the same forms, or kept as written.
 
@@ -73,9 +75,14 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         (
             "recurring",
             re.compile(
-                rf"(?<![人户])每(?P<every>半年|年度|年|季度|季|月|周)(?:(?P<m>{m})月(?P<d>{d})日前)?"
+                rf"(?<![人户])每(?P<every>半年|年度|年|季度|季|月|周)"
+                rf"(?:(?:{m})月(?:{d})日(?:[、和及](?:{m})月(?:{d})日)*(?:前|之前))?"
             ),
         ),
+        # 年底组织验收: at the end of every year
+        ("recurring", re.compile(r"(?:^|(?<=[,;。:\s]))(?P<every>年)[底末]前?(?!度)")),
+        # 于9月10日前: a day without a year (its year is not guessed)
+        ("by", re.compile(rf"(?<![年\d])(?:于|在)?(?P<m>{m})月(?P<d>{d})日(?:前|之前|以前)")),
         ("in", re.compile(rf"(?:^|(?<=[,;。:\s]))(?P<y>{y})年(?=[,完实全基启开])")),
         ("ongoing", re.compile("|".join(_ONGOING))),
     ]
@@ -100,6 +107,8 @@ def _last_day(year: int, month: int) -> dt.date:
 
 def _by_date(m: re.Match[str]) -> dt.date | None:
     """The last day a `by` match allows: 2016年底前 -> 12-31, 2017年6月底前 -> 06-30."""
+    if m.groupdict().get("y") is None:
+        return None  # no year printed: the day is kept as written, not dated
     year = _year(m.group("y"))
     month, day = _int(m.group("m")), _int(m.groupdict().get("d"))
     if year is None:
@@ -128,7 +137,7 @@ def _found(kind: str, m: re.Match[str]) -> Found | None:
         start, end = dt.date(y1, 1, 1), dt.date(y2, 12, 31)
     elif kind == "by":
         end = _by_date(m)
-        if end is None:
+        if end is None and m.groupdict().get("y") is not None:
             return None
     elif kind == "in":
         year = _year(m.group("y"))

@@ -71,7 +71,7 @@ UNITS = (
     "条", "倍", "年", "次", "万", "亿",
 )  # fmt: skip
 _NUM = (
-    r"(?:百分之)?(?:\d+(?:,\d{3})*(?:\.\d+)?[万亿]?"
+    r"(?:百分之)?(?:\d+/\d+|\d+(?:,\d{3})*(?:\.\d+)?[万亿]?"
     r"|[〇零一二三四五六七八九十百千两][〇零一二三四五六七八九十百千万亿两]*)"
     r"(?:分之[一二三四五六七八九十]+)?"
 )
@@ -147,7 +147,7 @@ def find_targets(text: str, deadlines: Sequence[FoundDeadline] = ()) -> list[Fou
             continue  # a year
         ascii_num = any(ch.isdigit() for ch in num)
         percent = num.startswith("百分之") or unit == "%"
-        fraction = "分之" in num and not num.startswith("百分之")
+        fraction = ("分之" in num and not num.startswith("百分之")) or "/" in num
         if not (percent or fraction or unit or num[-1] in "万亿"):
             continue
         if not ascii_num and unit in ("年", "个", "次", "条") and not m.group("after"):

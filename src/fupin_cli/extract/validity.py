@@ -27,6 +27,8 @@ from .dates import find_dates
 RepealRelation = Literal["repeals", "replaces"]
 Relative = Literal["issued", "published"]
 _REPLACE = ("代替", "取代", "替代")
+#: Between 本办法 and its 有效期: nothing, or its provision on taking effect (本办法自…起施行，).
+_THEN = r"(?:自[^。;]{0,20}?起(?:施行|实施|执行|试行)[,，]?)?的?"
 #: What a rule calls itself (本办法, 本实施细则, 本条例 …).
 _RULE = "办法|规定|条例|细则|意见|方案|通知|决定|规则|准则|制度|措施|解释|法|规范|纲要|要点"
 
@@ -72,18 +74,21 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "any": re.compile(r"自(?P<when>[^。,;]{0,20}?)起施行"),
         # the rule's own period (本办法有效期…), not a licence's (许可证有效期为5年)
         "until": re.compile(
-            rf"本(?:{_RULE})[^。;]{{0,24}}?(?:有效期|试行期|执行期|实施期)(?:限)?(?:为|至|到)"
+            rf"本(?:{_RULE}){_THEN}(?:有效期|试行期|执行期|实施期)(?:限)?(?:为|至|到)"
             r"(?P<when>[^。,;]{0,24}?)(?:止|[。,;)]|$)"
         ),
         "years": re.compile(
-            rf"本(?:{_RULE})[^。;]{{0,24}}?(?:有效期|试行期|执行期|实施期)(?:限)?(?:为|是)?"
+            rf"本(?:{_RULE}){_THEN}(?:有效期|试行期|执行期|实施期)(?:限)?(?:为|是)?"
             r"(?P<n>[0-9一二三四五六七八九十两]{1,3})年"
         ),
         "repeal_verb": re.compile(
-            "同时废止|予以废止|一并废止|停止执行|不再执行|同时失效|代替|取代|替代"
+            "同时废止|即行废止|予以废止|一并废止|停止执行|不再执行|同时失效|代替|取代|替代"
         ),
         "title": re.compile(r"《(?P<title>[^《》]+)》(?:[(（](?P<num>[^()（）]{0,40}?号)[)）])?"),
-        "bare": re.compile(r"原(?P<title>[^。,;《》]{4,60}?)(?:同时废止|停止执行|不再执行)"),
+        # 原X同时废止 without brackets: X must end as a rule's name does (…办法, …规定)
+        "bare": re.compile(
+            rf"原(?P<title>[^。,;《》]{{2,60}}?(?:{_RULE}))(?:同时废止|即行废止|停止执行|不再执行)"
+        ),
     }
 
 
@@ -176,6 +181,8 @@ def find_repeals(text: str) -> list[Repeal]:
         first = _patterns()["repeal_verb"].search(sentence)
         assert first is not None
         relation: RepealRelation = "replaces" if first.group(0) in _REPLACE else "repeals"
+        if relation == "replaces" and not re.search(rf"本(?:{_RULE})$", sentence[: first.start()]):
+            continue  # only the rule itself replaces (本办法代替《X》), not 以会议代替落实
         # a repeal names its rules before the verb; a replacement (本办法代替《X》) after it
         a, b = (first.end(), len(sentence)) if relation == "replaces" else (0, first.start())
         begin = lo + len(sentence) - len(sentence.lstrip())
