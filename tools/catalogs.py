@@ -165,10 +165,10 @@ def missing(catalog: Catalog) -> list[str]:
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     found, bare = extract()
-    pot = template(found)
     trouble = [f"{where}: help text not marked for translation (wrap it in _())" for where in bare]
     for lang in LANGUAGES:
-        catalog = updated(lang, pot)
+        # a template of its own: Babel shares the template's messages with the catalog
+        catalog = updated(lang, template(found))
         po, mo = po_bytes(catalog), mo_bytes(catalog)
         po_path = _po_path(lang)
         mo_path = po_path.with_suffix(".mo")

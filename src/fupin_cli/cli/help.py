@@ -44,6 +44,10 @@ METAVARS = {
     "fmt": N_("FORMAT"),
     "encoding": N_("ENCODING"),
     "doc_id": N_("ID"),
+    "as_of": N_("DAY"),
+    "before": N_("DAY"),
+    "after": N_("DAY"),
+    "topic": N_("WORD"),
 }
 #: Words of the framework's own that appear on a help page.
 USAGE = N_("Usage: {usage}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -124,5 +125,14 @@ WideOpt = Annotated[
             "On a terminal, show every column and every cell whole instead of fitting the "
             "table to the width."
         ),
+    ),
+]
+AsOfOpt = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help=_("The day asked about, YYYY-MM-DD (default: today)."),
+        show_default=False,
     ),
 ]

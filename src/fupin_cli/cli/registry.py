@@ -49,6 +49,18 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "ask",
     ),
     CommandSpec(
+        "status", "status:status", N_("Whether a rule is in force, and what says so."), "ask"
+    ),
+    CommandSpec(
+        "deadlines",
+        "deadlines:deadlines",
+        N_("Time limits, and the units that must meet them."),
+        "ask",
+    ),
+    CommandSpec(
+        "targets", "targets:targets", N_("Figures the documents commit to, with deadlines."), "ask"
+    ),
+    CommandSpec(
         "diff", "diff:diff", N_("How one rule differs from another, article by article."), "compare"
     ),
     CommandSpec(

@@ -6,7 +6,7 @@ from ...corpus import load_corpus
 from ...query.documents import document_summaries
 from ...render.view import Column, Format, View
 from ...render.words import level_word
-from ..options import DataOpt, FormatOpt, NoHeadersOpt, WideOpt
+from ..options import AsOfOpt, DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
@@ -24,8 +24,22 @@ COLUMNS = [
 ]
 
 
+AS_OF_COLUMNS = [
+    Column("doc", "id", no_wrap=True),
+    Column("status", no_wrap=True),
+    Column("since", "in force from", no_wrap=True),
+    Column("effective", table=False),
+    Column("expires", table=False),
+    Column("provisional", no_wrap=True),
+    Column("title", ratio=2),
+    Column("basis", ratio=2, table=False),
+    Column("source", no_wrap=True),
+]
+
+
 @command
 def docs(
+    as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
     wide: WideOpt = False,
@@ -33,6 +47,15 @@ def docs(
 ) -> View:
     """List the documents: id, title, level, region, date, number of articles and tasks.
 
+    --as-of DATE lists the documents in force on that day, and those that had taken effect
+    but whose force that day no source tells (status unknown; see `fupin status`).
+
     Example: fupin docs -f json
     """
-    return View(document_summaries(load_corpus(data)), COLUMNS)
+    corpus = load_corpus(data)
+    if as_of is None:
+        return View(document_summaries(corpus), COLUMNS)
+    from ...query.terms import in_force
+
+    rows = [s.model_dump(mode="json") for s in in_force(corpus, as_of.date())]
+    return View(rows, AS_OF_COLUMNS)

@@ -40,7 +40,8 @@ KindOpt = Annotated[
     typer.Option(
         "--kind",
         help=_(
-            "Only hits of this kind: article, item, task, preamble, notice, closing (repeatable)."
+            "Only hits of this kind: article, item, task, preamble, notice, section, closing "
+            "(repeatable)."
         ),
         show_default=False,
     ),
