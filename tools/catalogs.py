@@ -21,6 +21,7 @@ import inspect
 import io
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -32,6 +33,7 @@ PACKAGE = ROOT / "src" / "fupin_cli"
 LOCALE = PACKAGE / "locale"
 LANGUAGES = ("en", "zh")
 MARKERS = {"_", "N_"}
+STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 
 Found = tuple[str, str | None, str, int]  # msgid, plural, file, line
 
@@ -106,7 +108,9 @@ def extract() -> tuple[list[Found], list[str]]:
 
 
 def template(found: list[Found]) -> Catalog:
-    pot = Catalog(project="fupin", domain="fupin", fuzzy=False)
+    pot = Catalog(
+        project="fupin", domain="fupin", fuzzy=False, creation_date=STAMP, revision_date=STAMP
+    )
     for msgid, plural, path, line in found:
         key: str | tuple[str, str] = msgid if plural is None else (msgid, plural)
         pot.add(key, locations=[(path, line)])
@@ -128,6 +132,7 @@ def updated(lang: str, pot: Catalog) -> Catalog:
         catalog = Catalog(locale=lang, domain="fupin", project="fupin", fuzzy=False)
     catalog.update(pot, no_fuzzy_matching=True)
     catalog.obsolete.clear()
+    catalog.revision_date = STAMP  # no clock in the files: --check compares them byte for byte
     if lang == "en":  # the code's own language: a message as written is its translation
         for message in catalog:
             if message.id and not any(_strings(message.string)):

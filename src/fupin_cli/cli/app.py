@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any
@@ -138,7 +139,8 @@ def root(
 def main() -> None:
     """Console-script entry point."""
     try:
-        if len(sys.argv) == 1:  # the welcome, without parsing options it does not have
+        completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+        if len(sys.argv) == 1 and not completing:  # the welcome, without parsing options
             from .welcome import welcome
 
             welcome()

@@ -1,12 +1,13 @@
 """How wide each column of a terminal table is: the content people read first gets the room.
 
 A table that fits as it is keeps its natural widths. Otherwise the columns that hold the
-reading (titles, text, units: those with a `ratio`) are promised a share of the line and get the
-room first; the short ones (ids, levels, dates, counts) give way down to their narrowest
-readable width: the widest piece of their text that has no break opportunity (an id
-still breaks after its hyphen, never inside a word). When even that does not leave the reading
-its share, the least important short columns (the rightmost, never the first) are left out and
-named, so that nothing is cut in silence; `--wide` shows every column whole.
+reading (titles, text, units: those with a `ratio`) are given a share of the line first; then
+the short ones (ids, levels, dates, counts) get what they need to stand whole, and the reading
+the rest. Short columns give way down to their narrowest readable width: the widest piece of
+their text without a break opportunity (an id still breaks after its hyphen, never inside a
+word). When even that would not leave the reading its share, the least important short
+columns (the rightmost, never the first) are left out and named, so that nothing is cut in
+silence; `--wide` shows every column whole.
 """
 
 from __future__ import annotations
@@ -103,7 +104,10 @@ def fit(
     widths = [least[i] if not ratios[i] else min(natural[i], NARROWEST) for i in range(n)]
     room = avail - sum(widths[i] for i in shown)
     weights = [r or 0 for r in ratios]
-    # the reading first, whole if it can be; then the short columns
-    room = _raise(widths, big, natural, weights, room)
-    _raise(widths, small, natural, [1] * n, room)
+    # the reading first, up to its share; then the short columns whole; then the reading whole
+    share = [promised * w // max(1, sum(weights)) for w in weights]
+    caps = [min(natural[i], max(widths[i], share[i])) for i in range(n)]
+    room = _raise(widths, big, caps, weights, room)
+    room = _raise(widths, small, natural, [1] * n, room)
+    _raise(widths, big, natural, weights, room)
     return Fit(shown, [widths[i] for i in shown])
