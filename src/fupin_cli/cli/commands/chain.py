@@ -107,8 +107,10 @@ def chain_command(
     docs = chosen(corpus.conn, doc, region)
     if actor is None:
         links = ladder(corpus, doc=docs, relation=relation)
-        title = "Responsibility chain: " + (
-            relation or "pledges (signs_pledge_to) and reports (reports_to), top step first"
+        title = _("Responsibility chain: {what}").format(
+            what=relation_word(relation)
+            if relation
+            else _("pledges (signs_pledge_to) and reports (reports_to), top step first")
         )
     else:
         links = chain(corpus, actor, doc=docs, relation=relation)
