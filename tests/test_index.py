@@ -44,15 +44,23 @@ def test_index_gives_the_same_documents_as_the_yaml(cache: Path, data: Path) -> 
         assert corpus.paths == {d.id: p for p in scan(data).documents for d in [load_document(p)]}
 
 
-def test_normalized_text_comes_from_the_index(cache: Path, data: Path) -> None:
+def test_text_is_stored_once_as_written(cache: Path, data: Path) -> None:
     corpus = load_corpus(data)
-    norm = corpus.folded
+    built = ix.open_index(data)
+    rows = built.conn.execute("SELECT kind, text, flen FROM units ORDER BY id").fetchall()
     texts = [a.full_text for _, a in corpus.all_articles()] + [
         t.text for _, t in corpus.all_tasks()
     ]
-    assert texts
-    for text in texts:
-        assert norm[text] == normalize(text)
+    assert sorted(t for k, t, _ in rows if k in ("article", "task")) == sorted(texts)
+    assert all(flen == len(normalize(text)) for _, text, flen in rows)
+    # the full-text index keeps no copy of the text; no table keeps a whole document
+    hit = built.conn.execute(
+        "SELECT chars FROM units_fts WHERE units_fts MATCH '\"扶 贫\"' LIMIT 1"
+    ).fetchone()
+    assert hit == (None,)
+    columns = {r[1] for r in built.conn.execute("PRAGMA table_info(documents)")}
+    assert "data" not in columns and "text" not in columns
+    built.close()
 
 
 def test_second_open_reuses_the_index(cache: Path, data: Path) -> None:
@@ -216,8 +224,11 @@ def test_database_holds_the_tables_for_sqlite_users(cache: Path, data: Path) -> 
     assert count("actors") == len(corpus.actors)
     assert count("refs") == len(corpus.references)
     links = sum(len(d.based_on) + len(d.cites) for d in corpus.documents)
-    relations = sum(len(a.relations) for _, a in corpus.all_articles())
-    assert count("edges") == links + relations
+    assert count("edges WHERE curated = 1") == links
+    assert count("relations") == sum(len(a.relations) for _, a in corpus.all_articles())
+    named = sum(len(t.lead) + len(t.co) for _, t in corpus.all_tasks())
+    named += sum(len(a.actors) for _, a in corpus.all_articles())
+    assert count("unit_roles") == named
     order = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
     assert order == [d.id for d in corpus.documents]
     built.close()

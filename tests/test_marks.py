@@ -60,9 +60,14 @@ def test_marks_fall_on_the_text_as_written(
     assert marked(text, other, side) == pieces
 
 
-def test_a_fold_that_is_not_one_to_one_is_aligned() -> None:
-    # NFKC turns ㈠ into "(一)": three characters of the diff for one of the text
+def test_a_diff_of_another_form_of_the_text_is_aligned() -> None:
+    # the fold is one character to one: ㈠ is not "(一)" (NFKC would make it three), so it
+    # differs from it
     pieces = marked("第㈠项由县负责", "第(一)项由镇负责", "left")
+    assert ("delete", "㈠") in pieces and ("delete", "县") in pieces
+    # marks from a diff of another form of the text ("(一)" for ㈠) are aligned onto it
+    ops = char_diff("第(一)项由县负责", "第(一)项由镇负责")
+    pieces = list(mark_pieces("第㈠项由县负责", ops, "left"))
     assert "".join(p for _, p in pieces) == "第㈠项由县负责"
     assert ("delete", "县") in pieces and ("equal", "第㈠项由") in pieces
 

@@ -1,4 +1,9 @@
-"""Start-up: `fupin --help` and `fupin search` import only what they use (no timings here)."""
+"""Start-up: each command imports only what it uses (no timings here).
+
+With a fresh index, no query command reads YAML, and none imports the pydantic models it
+does not return (`docs` and `search` return plain rows); none imports OpenCC (the fold's
+tables are cached); `--help` and `--version` import no command module.
+"""
 
 from __future__ import annotations
 
@@ -67,6 +72,42 @@ def test_search_skips_models_and_yaml_once_the_index_is_built(tmp_path: Path) ->
     commands = {n for n in names if n.startswith("fupin_cli.cli.commands.")}
     assert commands == {"fupin_cli.cli.commands.search"}  # only the command that runs
     assert "fupin_cli.query.search" in names
+
+
+QUERIES = [
+    ["search", "扶贫"],
+    ["docs"],
+    ["who-leads", "饮水安全"],
+    ["duties", "省水利厅"],
+    ["show", "central", "14"],
+    ["actors"],
+    ["chain", "县级党委和政府"],
+    ["accountability", "各镇"],
+    ["lineage", "weiyuan"],
+    ["graph", "weiyuan"],
+    ["trace", "weiyuan", "9"],
+    ["diff", "central", "weiyuan"],
+]
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    cache = tmp_path_factory.mktemp("cache")
+    imported(["index"], cache)
+    return cache
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=lambda a: a[0])
+def test_a_query_with_a_fresh_index_reads_no_yaml(warm_cache: Path, args: list[str]) -> None:
+    names = imported(args, warm_cache)
+    assert "yaml" not in names
+    assert "fupin_cli.loader" not in names
+    assert "opencc" not in names  # the fold's tables come from the cache
+    if args[0] in ("search", "docs"):
+        assert "fupin_cli.models" not in names  # they return plain rows
+    if args[0] in ("search", "docs", "who-leads", "duties", "show", "actors"):
+        for module in NEVER:
+            assert not any(n == module or n.startswith(module + ".") for n in names), module
 
 
 @pytest.mark.parametrize("args", [["--help"], ["--version"], []])

@@ -1,33 +1,38 @@
 """The corpus and its registries: documents by id or alias, articles, tasks, actors.
 
-`load_corpus` is the one way to load a data folder: from the compiled index (`fupin_cli.index`),
-which is rebuilt first whenever a data file changed, or, with ``cached=False``, from an index
-built in memory and thrown away.
+`load_corpus` is the one way to load a data folder: over the compiled index (`fupin_cli.index`),
+which is rebuilt first whenever a data file changed, or, with ``cached=False``, over an index
+built in memory and thrown away. A `Corpus` reads what it is asked for from the index.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import sqlite3
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
-from .errors import (
-    AmbiguousActor,
-    UnknownActor,
-    UnknownDocument,
-    UnknownReference,
-)
-from .models import Actor, Article, Document, Reference, Task
+from .errors import AmbiguousActor, UnknownActor, UnknownReference
 from .normalize import normalize
 from .numerals import parse_int
+
+if TYPE_CHECKING:  # the models cost time to import; `docs` and `search` never need them
+    from .index import Index
+    from .models import Actor, Article, Document, Reference, Task
+
+#: How many documents a corpus keeps in memory once read (a trace walks through many).
+LOADED_DOCUMENTS = 64
 
 
 def suggest(name: str, choices: Iterable[str], n: int = 3) -> list[str]:
     """Close matches for a mistyped name, best first."""
+    import difflib  # only when a name was mistyped
+
     return difflib.get_close_matches(name, list(choices), n=n, cutoff=0.6)
 
 
@@ -133,56 +138,148 @@ class ActorRegistry:
         raise AmbiguousActor(query, hits)
 
 
-@dataclass
 class Corpus:
-    """Everything a query needs: documents in corpus order plus both registries.
+    """A corpus over its compiled index: each method reads only what it is asked for.
 
-    `folded` holds texts already folded for matching (the index stores them), so `fold` costs
-    a lookup rather than a conversion; `paths` gives the file each document was read from.
+    `load_corpus` opens one over a data folder's index. ``Corpus(documents, actors,
+    references)`` makes one of models built in code (it indexes them in memory). The
+    whole-corpus attributes (`documents`, `by_id`, `all_articles` ...) load every document
+    and are kept for library users; queries use `document`, `ids` and the index.
     """
 
-    documents: list[Document]
-    actors: list[Actor]
-    references: list[Reference]
-    folded: dict[str, str] = field(default_factory=dict, repr=False)
-    paths: Mapping[str, Path] = field(default_factory=dict, repr=False)
-    _doc_keys: dict[str, str] = field(init=False, repr=False)
+    def __init__(
+        self,
+        documents: Iterable[Document] = (),
+        actors: Sequence[Actor] = (),
+        references: Sequence[Reference] = (),
+        *,
+        index: Index | None = None,
+    ) -> None:
+        if index is None:
+            from .index import Index, memory_connection
+            from .index.build import build_from_models
 
-    def __post_init__(self) -> None:
-        self._doc_keys = {}
-        for doc in self.documents:
-            for key in (doc.id, *doc.aliases):
-                self._doc_keys.setdefault(normalize(key), doc.id)
+            conn = memory_connection()
+            build_from_models(conn, documents, actors, references)
+            index = Index(conn, None, Path(), rebuilt=True)
+        self.index = index
+        self._loaded: OrderedDict[str, Document] = OrderedDict()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The open index (read it through `fupin_cli.index.read`)."""
+        return self.index.conn
+
+    def close(self) -> None:
+        self.index.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def fold(self, text: str) -> str:
-        """`normalize(text)`, remembered: queries fold the same texts again and again."""
-        value = self.folded.get(text)
-        if value is None:
-            value = self.folded[text] = normalize(text)
-        return value
+        """The matching form of `text` (see `normalize.fold`)."""
+        return normalize(text)
+
+    # --- what queries ask for ---------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        """Every document id, in corpus order (superior documents first)."""
+        from .index.read import document_ids
+
+        return document_ids(self.conn)
+
+    def document_id(self, key: str) -> str:
+        """A document's id from its id or an alias (any script), without loading it.
+
+        Raises:
+            UnknownDocument: with the closest ids as suggestions.
+        """
+        from .index.read import resolve_document
+
+        return resolve_document(self.conn, key)
+
+    def has(self, doc_id: str) -> bool:
+        from .index.read import has_document
+
+        return doc_id in self._loaded or has_document(self.conn, doc_id)
+
+    def document(self, key: str) -> Document:
+        """A document by id or alias (any script), read from the index.
+
+        Raises:
+            UnknownDocument: with the closest ids as suggestions.
+        """
+        doc_id = key if key in self._loaded else self.document_id(key)
+        found = self._loaded.get(doc_id)
+        if found is None:
+            from .index.read import document_data_of
+            from .models import Document
+
+            found = Document.model_validate(document_data_of(self.conn, doc_id))
+            self._loaded[doc_id] = found
+            if len(self._loaded) > LOADED_DOCUMENTS:
+                self._loaded.popitem(last=False)
+        else:
+            self._loaded.move_to_end(doc_id)
+        return found
+
+    @cached_property
+    def actors(self) -> list[Actor]:
+        from .index.read import actors_json
+        from .models import Actor
+
+        return [Actor.model_validate_json(js) for js in actors_json(self.conn)]
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        from .index.read import references_json
+        from .models import Reference
+
+        return [Reference.model_validate_json(js) for js in references_json(self.conn)]
 
     @cached_property
     def registry(self) -> ActorRegistry:
         return ActorRegistry(self.actors)
 
     @cached_property
-    def by_id(self) -> dict[str, Document]:
-        return {d.id: d for d in self.documents}
-
-    @cached_property
     def references_by_id(self) -> dict[str, Reference]:
         return {r.id: r for r in self.references}
 
-    def document(self, key: str) -> Document:
-        """A document by id or alias (any script).
+    @cached_property
+    def paths(self) -> Mapping[str, Path]:
+        """The file each document was read from."""
+        from .index.read import paths
 
-        Raises:
-            UnknownDocument: with the closest ids as suggestions.
-        """
-        doc_id = self._doc_keys.get(normalize(key))
-        if doc_id is None:
-            raise UnknownDocument(key, suggest(key, [d.id for d in self.documents]))
-        return self.by_id[doc_id]
+        return paths(self.conn)
+
+    # --- the whole corpus at once (library users; validate) ----------------------------
+
+    @cached_property
+    def documents(self) -> list[Document]:
+        """Every document, in corpus order (reads the whole index)."""
+        from .index.read import all_document_data
+        from .models import Document
+
+        return [Document.model_validate(data) for data in all_document_data(self.conn)]
+
+    @cached_property
+    def by_id(self) -> dict[str, Document]:
+        return {d.id: d for d in self.documents}
+
+    def all_articles(self) -> Iterator[tuple[Document, Article]]:
+        for doc in self.documents:
+            for art in doc.articles:
+                yield doc, art
+
+    def all_tasks(self) -> Iterator[tuple[Document, Task]]:
+        for doc in self.documents:
+            for task in doc.tasks:
+                yield doc, task
+
+    # --- one article or task of a document ----------------------------------------------
 
     def article(self, doc: Document, ref: str) -> Article:
         """An article by `14`, `第十四条`, `十四`, `(十四)` or its label as written."""
@@ -222,16 +319,6 @@ class Corpus:
             hint="(a task path such as '(一) 3. (2)' or #N)",
         )
 
-    def all_articles(self) -> Iterator[tuple[Document, Article]]:
-        for doc in self.documents:
-            for art in doc.articles:
-                yield doc, art
-
-    def all_tasks(self) -> Iterator[tuple[Document, Task]]:
-        for doc in self.documents:
-            for task in doc.tasks:
-                yield doc, task
-
 
 _ARTICLE_REF = re.compile(r"^第?([0-9零〇一二两三四五六七八九十百千]+)[条條]?$")
 
@@ -246,6 +333,9 @@ def parse_article_ref(ref: str) -> int | None:
 def load_corpus(data: Path | str | DataFolder | None = None, *, cached: bool = True) -> Corpus:
     """The corpus of a data folder (None: $FUPIN_DATA, else the bundled documents).
 
+    The corpus reads its compiled index as it is asked (see `Corpus`); it keeps the index
+    open until `close` (or the end of a ``with`` block).
+
     Args:
         data: a folder of YAML documents (or its scan); registries it lacks come from the
             bundled data.
@@ -256,14 +346,6 @@ def load_corpus(data: Path | str | DataFolder | None = None, *, cached: bool = T
         DataError / DataErrors: the folder is missing, or a file is unreadable or invalid
             (every problem of every file is collected first).
     """
-    from .index import open_index, read_corpus_parts
+    from .index import open_index
 
-    with open_index(data, cached=cached) as index:
-        parts = read_corpus_parts(index.conn)
-    return Corpus(
-        parts.documents,
-        parts.actors,
-        parts.references,
-        folded=parts.folded,
-        paths=parts.paths,
-    )
+    return Corpus(index=open_index(data, cached=cached))

@@ -8,8 +8,8 @@ name the same folder (and the same index).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import DataError
 
@@ -17,6 +17,8 @@ ACTORS_FILE = "actors.yaml"
 REFERENCES_FILE = "references.yaml"
 REGISTRY_FILES = (ACTORS_FILE, REFERENCES_FILE)
 DATA_ENV = "FUPIN_DATA"
+CACHE_ENV = "FUPIN_CACHE_DIR"
+APP_NAME = "fupin"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -32,6 +34,17 @@ def bundled_data_dir() -> Path:
 def bundled_sources_dir() -> Path:
     """The byte-identical source texts the bundled documents were built from."""
     return bundled_data_dir().parent / "sources"
+
+
+def cache_dir() -> Path:
+    """Where fupin keeps what it can rebuild (indexes, OpenCC's tables): $FUPIN_CACHE_DIR, else
+    the user cache directory of platformdirs."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return Path(chosen).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
 
 
 def resolve_data_dir(data: Path | str | None = None) -> Path:
@@ -50,22 +63,32 @@ def resolve_data_dir(data: Path | str | None = None) -> Path:
     return path.resolve()
 
 
-@dataclass(frozen=True)
-class DataFolder:
+class DataFolder(NamedTuple):
     """The YAML files of one data folder: documents plus the two registries.
 
     A registry the folder does not hold comes from the bundled data, so a folder of a user's
-    own documents still knows the bundled actors and references.
+    own documents still knows the bundled actors and references. The documents' paths are
+    kept as strings (`names`): a folder of 10,000 files is checked for changes on every
+    command, and making 10,000 `Path` objects costs more than the check.
     """
 
     root: Path
-    documents: tuple[Path, ...]
+    names: tuple[str, ...]
     actors: Path
     references: Path
+
+    @property
+    def documents(self) -> tuple[Path, ...]:
+        """The document files, sorted."""
+        return tuple(Path(n) for n in self.names)
 
     def files(self) -> tuple[Path, ...]:
         """Every file the folder's corpus is read from, registries last."""
         return (*self.documents, self.actors, self.references)
+
+    def file_names(self) -> tuple[str, ...]:
+        """`files`, as strings."""
+        return (*self.names, str(self.actors), str(self.references))
 
 
 def _registry(root: Path, name: str) -> Path:
@@ -138,7 +161,7 @@ def scan(root: Path | str | None = None, *, documents: bool = True) -> DataFolde
         )
     return DataFolder(
         folder,
-        tuple(Path(p) for p in sorted(found)),
+        tuple(sorted(found)),
         _registry(folder, ACTORS_FILE),
         _registry(folder, REFERENCES_FILE),
     )
@@ -149,7 +172,7 @@ def single_file(path: Path) -> DataFolder:
     path = path.resolve()
     return DataFolder(
         path.parent,
-        (path,),
+        (str(path),),
         _registry(path.parent, ACTORS_FILE),
         _registry(path.parent, REFERENCES_FILE),
     )

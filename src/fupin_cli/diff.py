@@ -193,7 +193,7 @@ def diff_documents(
         UnknownDocument: a name matches no document.
     """
     ldoc, rdoc = corpus.document(left), corpus.document(right)
-    graph = graph or build_graph(corpus)
+    graph = graph or build_graph(corpus, [ldoc.id, rdoc.id])
     relation, detail = relation_between(graph, ldoc.id, rdoc.id)
     alignment = align(ldoc, rdoc, threshold)
     pairs = tuple(diff_pair(corpus.registry, ldoc, rdoc, p) for p in alignment.pairs)

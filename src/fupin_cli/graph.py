@@ -4,7 +4,9 @@ Nodes are the held documents and the entries of the reference registry. Edges po
 local rule to the rule it names, each with the article that names it: the curated `based_on` /
 `cites` links of the documents, plus a `cites` edge for every other rule the text cites by its
 exact title or document number (`extract_citations`). Matching is exact after `normalize`;
-never fuzzy, so a 分工方案 of one decision is never taken for the 分工方案 of another.
+never fuzzy, so a 分工方案 of one decision is never taken for the 分工方案 of another. The
+citations are found and resolved when the index is built; the graph reads stored edges, never
+the texts, and a question about a few rules reads only their part of the graph (`focus`).
 
 networkx is imported inside the functions that need it, never at import time. The graph is
 drawn (DOT, Mermaid, GraphML) by `render.graphs`.
@@ -12,9 +14,8 @@ drawn (DOT, Mermaid, GraphML) by `render.graphs`.
 
 from __future__ import annotations
 
-import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -23,7 +24,7 @@ from pydantic import Field
 from .corpus import Corpus, suggest
 from .errors import UnknownDocument
 from .levels import Level
-from .models import Document, Frozen, LinkRelation
+from .models import Frozen, LinkRelation
 
 ELI = "http://data.europa.eu/eli/ontology#"
 #: Edge names and the ELI property each stands for.
@@ -34,10 +35,6 @@ ELI_PROPERTIES: dict[str, str] = {
 }
 #: Relations that make the target a superior rule of the source.
 SUPERIOR: tuple[str, ...] = ("implements", "based_on")
-
-_TITLE = re.compile(r"《([^《》]+)》")
-_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d+\s*[号號]")
-_NOTICE_OF = re.compile(r"印发〈(.+)〉的通知$")
 
 
 class GraphNode(Frozen):
@@ -116,65 +113,13 @@ class Citation:
     phrase: str  # the citation as written
 
 
-@dataclass
-class _Resolver:
-    """Exact lookup of normalized titles, aliases and doc numbers."""
-
-    titles: dict[str, str]
-    numbers: dict[str, str]
-
-    @classmethod
-    def of(cls, corpus: Corpus) -> _Resolver:
-        from .normalize import normalize
-
-        titles: dict[str, str] = {}
-        numbers: dict[str, str] = {}
-        for doc in corpus.documents:
-            for title in (doc.title, doc.short_title):
-                titles.setdefault(normalize(title), doc.id)
-            if doc.doc_number:
-                numbers.setdefault(normalize(doc.doc_number), doc.id)
-        for ref in corpus.references:
-            for title in (ref.title, *ref.aliases):
-                titles.setdefault(normalize(title), ref.id)
-            if ref.doc_number:
-                numbers.setdefault(normalize(ref.doc_number), ref.id)
-        return cls(titles, numbers)
-
-    def title(self, title: str) -> str | None:
-        from .normalize import normalize
-
-        key = normalize(title)
-        found = self.titles.get(key)
-        if found is None:
-            printed = _NOTICE_OF.search(key)  # 关于印发〈X〉的通知 prints X
-            if printed:
-                found = self.titles.get(printed.group(1))
-        return found
-
-    def number(self, number: str) -> str | None:
-        """The rule whose number ends the match (the regex may take words before it)."""
-        from .normalize import normalize
-
-        key = normalize(number)
-        hits = [rid for num, rid in self.numbers.items() if key.endswith(num)]
-        return hits[0] if hits else None
-
-
-def _places(doc: Document) -> Iterator[tuple[int | None, str | None, str]]:
-    """Where a document may cite: its title, preamble and articles (not a covering notice)."""
-    yield None, None, doc.title
-    if doc.preamble:
-        yield None, None, doc.preamble
-    for art in doc.articles:
-        yield art.no, art.label, art.full_text
-
-
 def extract_citations(corpus: Corpus) -> list[Citation]:
     """Every rule a document cites by 《title》 or doc number, resolved exactly where possible.
 
-    A doc number in brackets right after a title belongs to that title; the title decides and
-    the number is used when the title alone does not resolve. Self-citations are left out.
+    The texts were read and the citations resolved when the index was built
+    (`extract.citations`); this reads the stored result. A doc number in brackets right after
+    a title belongs to that title; the title decides and the number is used when the title
+    alone does not resolve. Self-citations are left out.
 
     Args:
         corpus: the loaded corpus.
@@ -183,104 +128,106 @@ def extract_citations(corpus: Corpus) -> list[Citation]:
         Citations in document and text order; `target` is None for unresolved ones (short
         forms such as 《决定》).
     """
-    resolver = _Resolver.of(corpus)
-    out: list[Citation] = []
-    for doc in corpus.documents:
-        for no, label, text in _places(doc):
-            taken: list[tuple[int, int]] = []
-            for m in _TITLE.finditer(text):
-                bracketed = text[m.end() : m.end() + 1] in ("(", "（")
-                number_match = _DOC_NUMBER.match(text, m.end() + 1) if bracketed else None
-                number = number_match.group(0) if number_match else None
-                target = resolver.title(m.group(1))
-                if target is None and number:
-                    target = resolver.number(number)
-                end = m.end()
-                if number_match:
-                    closing = text[number_match.end() : number_match.end() + 1]
-                    end = number_match.end() + (1 if closing in (")", "）") else 0)
-                taken.append((m.start(), end))
-                if target != doc.id:
-                    out.append(
-                        Citation(
-                            doc.id, no, label, m.group(1), number, target, text[m.start() : end]
-                        )
-                    )
-            for m in _DOC_NUMBER.finditer(text):
-                if any(a <= m.start() < b for a, b in taken):
-                    continue
-                target = resolver.number(m.group(0))
-                if target != doc.id:
-                    out.append(
-                        Citation(doc.id, no, label, m.group(0), m.group(0), target, m.group(0))
-                    )
-    return out
+    from .index.read import citation_rows
+
+    return [Citation(*row) for row in citation_rows(corpus.conn)]
 
 
-def build_graph(corpus: Corpus) -> RuleGraph:
-    """The graph of held documents and registry references.
+def _document_node(row: tuple[Any, ...]) -> GraphNode:
+    doc_id, title, short_title, level, region, doc_number = row
+    return GraphNode(
+        id=doc_id,
+        kind="document",
+        title=title,
+        short_title=short_title,
+        level=level,
+        region=region,
+        doc_number=doc_number,
+    )
+
+
+def _reference_node(data: dict[str, Any]) -> GraphNode:
+    return GraphNode(
+        id=data["id"],
+        kind="reference",
+        title=data["title"],
+        level=data.get("level"),
+        doc_number=data.get("doc_number"),
+    )
+
+
+def _edge(row: tuple[Any, ...]) -> GraphEdge:
+    source, target, relation, article, label, phrase, curated = row
+    return GraphEdge(
+        source=source,
+        target=target,
+        relation=relation,
+        eli=ELI_PROPERTIES[relation],
+        article=article,
+        label=label,
+        phrase=phrase,
+        curated=bool(curated),
+    )
+
+
+def _closure(corpus: Corpus, start: Iterable[str], down: bool) -> set[str]:
+    """Every rule above (or below) the start rules through implements / based_on edges."""
+    from .index.read import edges
+
+    seen = set(start)
+    frontier = list(seen)
+    while frontier:
+        rows = (
+            edges(corpus.conn, targets=frontier) if down else edges(corpus.conn, sources=frontier)
+        )
+        frontier = []
+        for source, target, relation, *_ in rows:
+            far = source if down else target
+            if relation in SUPERIOR and far not in seen:
+                seen.add(far)
+                frontier.append(far)
+    return seen
+
+
+def build_graph(
+    corpus: Corpus, focus: Iterable[str] | None = None, *, down: bool = False
+) -> RuleGraph:
+    """The graph of held documents and registry references, from the index's stored edges.
 
     Curated links come first; a resolved citation adds a `cites` edge only when no curated link
-    joins the same two rules.
+    joins the same two rules (decided when the index was built).
 
     Args:
         corpus: the loaded corpus.
+        focus: only what the graph questions about these rules need: everything above them
+            (and, with `down`, below them) through implements / based_on, and every edge
+            that touches them. None: the whole graph.
+        down: with `focus`, also the rules below.
 
     Returns:
         The graph; edges in document order.
     """
-    nodes = [
-        GraphNode(
-            id=d.id,
-            kind="document",
-            title=d.title,
-            short_title=d.short_title,
-            level=d.level,
-            region=d.region,
-            doc_number=d.doc_number,
-        )
-        for d in corpus.documents
+    from .index.read import document_nodes, edges, reference_nodes
+
+    if focus is None:
+        rows = edges(corpus.conn)
+        nodes = [_document_node(r) for r in document_nodes(corpus.conn)]
+        nodes += [_reference_node(r) for r in reference_nodes(corpus.conn)]
+        return RuleGraph(nodes=tuple(nodes), edges=tuple(_edge(r) for r in rows))
+    start = list(dict.fromkeys(focus))
+    line = _closure(corpus, start, down=False)
+    if down:
+        line |= _closure(corpus, start, down=True)
+    candidates = edges(corpus.conn, sources=sorted(line), targets=start)
+    kept = [
+        r
+        for r in candidates
+        if r[0] in start or r[1] in start or (r[2] in SUPERIOR and r[0] in line and r[1] in line)
     ]
-    nodes += [
-        GraphNode(id=r.id, kind="reference", title=r.title, level=r.level, doc_number=r.doc_number)
-        for r in corpus.references
-    ]
-    edges: list[GraphEdge] = []
-    for doc in corpus.documents:
-        for link in (*doc.based_on, *doc.cites):
-            art = doc.article(link.article) if link.article is not None else None
-            edges.append(
-                GraphEdge(
-                    source=doc.id,
-                    target=link.target,
-                    relation=link.relation,
-                    eli=ELI_PROPERTIES[link.relation],
-                    article=link.article,
-                    label=art.label if art else None,
-                    phrase=link.phrase,
-                    curated=True,
-                )
-            )
-    joined = {(e.source, e.target) for e in edges}
-    for cite in extract_citations(corpus):
-        if cite.target is None or (cite.doc, cite.target) in joined:
-            continue
-        joined.add((cite.doc, cite.target))
-        edges.append(
-            GraphEdge(
-                source=cite.doc,
-                target=cite.target,
-                relation="cites",
-                eli=ELI_PROPERTIES["cites"],
-                article=cite.article,
-                label=cite.label,
-                phrase=cite.phrase,
-                curated=False,
-            )
-        )
-    order = {d.id: i for i, d in enumerate(corpus.documents)}
-    edges.sort(key=lambda e: order[e.source])
-    return RuleGraph(nodes=tuple(nodes), edges=tuple(edges))
+    ids = line | {r[0] for r in kept} | {r[1] for r in kept}
+    nodes = [_document_node(r) for r in document_nodes(corpus.conn, sorted(ids))]
+    nodes += [_reference_node(r) for r in reference_nodes(corpus.conn, sorted(ids))]
+    return RuleGraph(nodes=tuple(nodes), edges=tuple(_edge(r) for r in kept))
 
 
 def resolve_node(corpus: Corpus, key: str) -> str:
@@ -292,7 +239,7 @@ def resolve_node(corpus: Corpus, key: str) -> str:
     from .normalize import normalize
 
     try:
-        return corpus.document(key).id
+        return corpus.document_id(key)
     except UnknownDocument:
         pass
     norm = normalize(key)
@@ -300,7 +247,7 @@ def resolve_node(corpus: Corpus, key: str) -> str:
         names = (ref.id, ref.title, *ref.aliases, *([ref.doc_number] if ref.doc_number else []))
         if any(normalize(n) == norm for n in names):
             return ref.id
-    ids = [d.id for d in corpus.documents] + [r.id for r in corpus.references]
+    ids = corpus.ids() + [r.id for r in corpus.references]
     raise UnknownDocument(key, suggest(key, ids))
 
 

@@ -20,7 +20,7 @@ from .levels import Level
 class Frozen(BaseModel):
     """Base for every model: immutable, unknown fields rejected."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Script(StrEnum):

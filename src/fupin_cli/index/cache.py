@@ -11,34 +11,35 @@ go to the ``fupin_cli.index`` logger, which the CLI shows on stderr.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sqlite3
-import tempfile
-import time
+import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from ..datafolder import DataFolder, resolve_data_dir, scan
-from .build import Progress, build
-from .files import FileStat, content_key, fingerprint, sha, stat_files, unchanged
+from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
+from .files import (
+    FileStat,
+    Hashes,
+    content_key,
+    fingerprint,
+    record_stats,
+    sha,
+    stat_files,
+    stats_digest,
+    unchanged,
+)
 
-CACHE_ENV = "FUPIN_CACHE_DIR"
-APP_NAME = "fupin"
+if TYPE_CHECKING:  # building imports the loader and the models: only when it happens
+    from .build import Progress
+
+__all__ = ["CACHE_ENV", "Index", "cache_dir", "index_path", "open_index"]
 log = logging.getLogger("fupin_cli.index")
-
-
-def cache_dir() -> Path:
-    """$FUPIN_CACHE_DIR, else the user cache directory of platformdirs."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME, appauthor=False))
+#: Larger pages than SQLite's default hold long articles with less waste.
+PAGE_SIZE = 8192
 
 
 def _folder(data: Path | str | DataFolder | None) -> DataFolder:
@@ -48,18 +49,21 @@ def _folder(data: Path | str | DataFolder | None) -> DataFolder:
 def index_path(data: Path | str | DataFolder | None = None) -> Path:
     """Where the index of a data folder is kept (one database per folder)."""
     root = data.root if isinstance(data, DataFolder) else resolve_data_dir(data)
-    digest = hashlib.sha256(str(root).encode()).hexdigest()[:16]
+    key = str(root).encode()
+    digest = f"{zlib.crc32(key):08x}{zlib.adler32(key):08x}"  # a clash only costs rebuilds
     return cache_dir() / f"index-{digest}.sqlite"
 
 
-@dataclass
 class Index:
     """An open, up-to-date index. `path` is None when it lives in memory only."""
 
-    conn: sqlite3.Connection
-    path: Path | None
-    root: Path
-    rebuilt: bool
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, root: Path, rebuilt: bool
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.root = root
+        self.rebuilt = rebuilt
 
     def close(self) -> None:
         self.conn.close()
@@ -89,14 +93,20 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
     if not path.exists():
         raise _Stale()
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = _read_only(path)
     except sqlite3.Error as exc:
         raise _Stale(f"cannot open it ({exc})") from None
     try:
-        meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        meta = dict(
+            conn.execute(
+                "SELECT key, value FROM meta WHERE key IN ('fingerprint', 'key', 'stats', 'racy')"
+            ).fetchall()
+        )
         if meta.get("fingerprint") != fingerprint():
             conn.close()
             raise _Stale()  # an index of another version: rebuilt without a fuss
+        if meta.get("racy") == "0" and meta.get("stats") == stats_digest(stats):
+            return conn, {}  # no file touched since every file was hashed
         known = {
             row[0]: row[1:]
             for row in conn.execute(
@@ -114,7 +124,10 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
             hashes[st.path] = old[4]
         else:
             hashes[st.path] = rehashed[st.path] = sha(st.path)
-    if set(known) != set(hashes) or content_key(sorted(hashes.items())) != meta.get("key"):
+    # without a re-hashed file the key is the one stored, by construction
+    if set(known) != set(hashes) or (
+        rehashed and content_key(sorted(hashes.items())) != meta.get("key")
+    ):
         conn.close()
         raise _Stale()
     return conn, rehashed
@@ -139,10 +152,12 @@ def open_index(
         DataError / DataErrors: the folder is missing or a file is invalid.
     """
     folder = _folder(data)
-    stats = stat_files(folder.files())
+    stats = stat_files(folder.file_names())
     if not cached:
-        conn = sqlite3.connect(":memory:")
-        build(conn, folder, stats, {st.path: sha(st.path) for st in stats}, progress)
+        from .build import build
+
+        conn = memory_connection()
+        build(conn, folder, stats, _hashes(stats), progress)
         return Index(conn, None, folder.root, rebuilt=True)
     path = index_path(folder)
     if not rebuild:
@@ -155,24 +170,29 @@ def open_index(
             if rehashed:
                 _refresh_stats(path, stats, rehashed)
             return Index(conn, path, folder.root, rebuilt=False)
-    hashes = {st.path: sha(st.path) for st in stats}
-    return _build_file(path, folder, stats, hashes, progress)
+    return _build_file(path, folder, stats, _hashes(stats), progress)
+
+
+def _hashes(stats: Sequence[FileStat]) -> Hashes:
+    """Every file's content hash, and when the files were looked at (for the racy check)."""
+    return Hashes({st.path: sha(st.path) for st in stats}, stats[0].seen_ns if stats else 0)
 
 
 def _refresh_stats(path: Path, stats: Sequence[FileStat], rehashed: dict[str, str]) -> None:
     """Remember the new stat of files whose content was confirmed unchanged (best effort)."""
     try:
         with sqlite3.connect(path, timeout=0.1) as conn:
-            now = time.time_ns()
+            seen = stats[0].seen_ns if stats else 0
             conn.executemany(
                 "UPDATE files SET size=?, mtime_ns=?, ctime_ns=?, ino=?, hashed_ns=? "
                 "WHERE path=? AND sha=?",
                 [
-                    (*s.signature(), now, s.path, rehashed[s.path])
+                    (*s.signature(), seen, s.path, rehashed[s.path])
                     for s in stats
                     if s.path in rehashed
                 ],
             )
+            record_stats(conn, stats)
         conn.close()
     except sqlite3.Error:
         pass
@@ -182,9 +202,13 @@ def _build_file(
     path: Path,
     folder: DataFolder,
     stats: Sequence[FileStat],
-    hashes: dict[str, str],
+    hashes: Hashes,
     progress: Progress | None,
 ) -> Index:
+    import tempfile
+
+    from .build import build
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
@@ -195,14 +219,16 @@ def _build_file(
             path.parent,
             exc.strerror or exc,
         )
-        conn = sqlite3.connect(":memory:")
+        conn = memory_connection()
         build(conn, folder, stats, hashes, progress)
         return Index(conn, None, folder.root, rebuilt=True)
     tmp = Path(tmp_name)
     try:
         conn = sqlite3.connect(tmp)
+        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
+        conn.execute("PRAGMA cache_size=-65536")  # 64 MB while building
         try:
             build(conn, folder, stats, hashes, progress)
         finally:
@@ -211,4 +237,13 @@ def _build_file(
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return Index(sqlite3.connect(f"file:{path}?mode=ro", uri=True), path, folder.root, rebuilt=True)
+    return Index(_read_only(path), path, folder.root, rebuilt=True)
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A read-only connection (shareable between threads: nothing writes through it)."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def memory_connection() -> sqlite3.Connection:
+    return sqlite3.connect(":memory:", check_same_thread=False)

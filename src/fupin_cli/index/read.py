@@ -1,55 +1,29 @@
-"""Reading the compiled index: the one home of the SQL that queries run.
+"""Reading the compiled index: the SQL that queries run (the full-text part is in `match`).
 
-Query modules never write SQL; they call these functions with an open connection.
+Query modules never write SQL; they call these functions with an open connection, and each
+reads only the rows its answer needs. Rows come back as plain data (dicts, tuples); the
+caller builds models only for what it returns (`rows` knows the layout).
 """
 
 from __future__ import annotations
 
-import difflib
+import json
 import sqlite3
-import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 from ..errors import UnknownDocument
-from ..normalize import normalize
-
-if TYPE_CHECKING:  # the models cost a lot to import; the search path never needs them
-    from ..models import Actor, Document, Reference
+from ..normalize import fold
+from .rows import FieldCodec, document_data, relation_data
 
 
-@dataclass(frozen=True)
-class CorpusParts:
-    """What a Corpus is made of, read back from the index."""
-
-    documents: list[Document]
-    actors: list[Actor]
-    references: list[Reference]
-    folded: dict[str, str]  # the text of every unit -> its normalized form
-    paths: dict[str, Path]  # document id -> the file it was read from
-
-
-def read_corpus_parts(conn: sqlite3.Connection) -> CorpusParts:
-    """Every document (in corpus order) and both registries, as models."""
-    from ..models import Actor, Document, Reference
-
-    documents: list[Document] = []
-    paths: dict[str, Path] = {}
-    for doc_id, path, data in conn.execute("SELECT id, path, data FROM documents ORDER BY ord"):
-        documents.append(Document.model_validate_json(zlib.decompress(data)))
-        paths[doc_id] = Path(path)
-    actors = [
-        Actor.model_validate_json(js)
-        for (js,) in conn.execute("SELECT json FROM actors ORDER BY rowid")
-    ]
-    references = [
-        Reference.model_validate_json(js)
-        for (js,) in conn.execute("SELECT json FROM refs ORDER BY rowid")
-    ]
-    folded = dict(conn.execute("SELECT text, norm FROM units"))
-    return CorpusParts(documents, actors, references, folded, paths)
+def codec(conn: sqlite3.Connection) -> FieldCodec:
+    """How this index packed its `fields` columns."""
+    (dictionary,) = conn.execute(
+        "SELECT value FROM meta WHERE key = 'fields_dictionary'"
+    ).fetchone()
+    return FieldCodec(bytes(dictionary))
 
 
 def resolve_document(conn: sqlite3.Connection, key: str) -> str:
@@ -59,66 +33,305 @@ def resolve_document(conn: sqlite3.Connection, key: str) -> str:
         UnknownDocument: with the closest ids as suggestions.
     """
     row = conn.execute(
-        "SELECT doc FROM doc_keys WHERE key = ? ORDER BY rank LIMIT 1", (normalize(key),)
+        "SELECT doc FROM doc_keys WHERE key = ? ORDER BY rank LIMIT 1", (fold(key),)
     ).fetchone()
     if row is not None:
         return str(row[0])
-    ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
+    import difflib  # only when a name was mistyped
+
+    ids = document_ids(conn)
     raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
 
 
-UnitKind = Literal["article", "item", "task", "preamble", "notice", "closing", "section"]
-UnitRow = tuple[str, UnitKind, str, str, str, str | None]  # doc, kind, ref, text, norm, items
+def document_ids(conn: sqlite3.Connection) -> list[str]:
+    """Every document id, in corpus order."""
+    return [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
 
 
-def units_matching(
+def has_document(conn: sqlite3.Connection, doc_id: str) -> bool:
+    return conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+
+def document_summaries(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """One row per document for `fupin docs`, in corpus order (no text is read)."""
+    out = []
+    for row in conn.execute(
+        "SELECT id, title, short_title, level, region, doc_number, date, script, articles, "
+        "tasks, aliases FROM documents ORDER BY ord"
+    ):
+        *head, aliases = row
+        record = dict(
+            zip(
+                (
+                    "id",
+                    "title",
+                    "short_title",
+                    "level",
+                    "region",
+                    "doc_number",
+                    "date",
+                    "script",
+                    "articles",
+                    "tasks",
+                ),
+                head,
+                strict=True,
+            )
+        )
+        record["aliases"] = json.loads(aliases) if aliases != "[]" else []
+        out.append(record)
+    return out
+
+
+def paths(conn: sqlite3.Connection) -> dict[str, Path]:
+    """The file each document was read from."""
+    return {i: Path(p) for i, p in conn.execute("SELECT id, path FROM documents ORDER BY ord")}
+
+
+def _relations_of(conn: sqlite3.Connection, doc_id: str) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in conn.execute("SELECT * FROM relations WHERE doc = ? ORDER BY unit, seq", (doc_id,)):
+        out.setdefault(row[1], []).append(relation_data(row))
+    return out
+
+
+def document_data_of(conn: sqlite3.Connection, doc_id: str) -> dict[str, Any]:
+    """The data of one document (validate it with `Document.model_validate`)."""
+    fields, first, count = conn.execute(
+        "SELECT fields, first_unit, units FROM documents WHERE id = ?", (doc_id,)
+    ).fetchone()
+    fields_of = codec(conn).decode
+    units = [
+        (*row[:-1], fields_of(row[-1]))
+        for row in conn.execute(
+            "SELECT seq, kind, no, ref, text, fields FROM units WHERE id BETWEEN ? AND ? "
+            "ORDER BY id",
+            (first, first + count - 1),
+        )
+    ]
+    return document_data(fields_of(fields), units, _relations_of(conn, doc_id))
+
+
+def all_document_data(conn: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """The data of every document, in corpus order."""
+    for doc_id in document_ids(conn):
+        yield document_data_of(conn, doc_id)
+
+
+def actors_json(conn: sqlite3.Connection) -> list[str]:
+    return [js for (js,) in conn.execute("SELECT json FROM actors ORDER BY rowid")]
+
+
+def references_json(conn: sqlite3.Connection) -> list[str]:
+    return [js for (js,) in conn.execute("SELECT json FROM refs ORDER BY rowid")]
+
+
+def accountable_document(conn: sqlite3.Connection, doc_id: str | None) -> str | None:
+    """The first document (or `doc_id` itself) that holds accountability measures."""
+    sql = "SELECT id FROM documents WHERE accountable = 1"
+    params: tuple[Any, ...] = ()
+    if doc_id is not None:
+        sql += " AND id = ?"
+        params = (doc_id,)
+    row = conn.execute(sql + " ORDER BY ord LIMIT 1", params).fetchone()
+    return None if row is None else str(row[0])
+
+
+#: The columns of a unit as the responsibility queries read it (fields decoded).
+HIT_COLUMNS = "u.id, u.doc, u.kind, u.ref, u.text, u.fields"
+HitRow = tuple[int, str, str, str, str, dict[str, Any]]
+
+
+def _documents_filter(docs: Sequence[str] | None, level: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if docs is not None:
+        clauses.append(f"d.id IN ({', '.join('?' * len(docs))})")
+        params += list(docs)
+    if level is not None:
+        clauses.append("d.level = ?")
+        params.append(level)
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def units_naming(
     conn: sqlite3.Connection,
-    trigram_match: str | None,
-    char_match: str | None,
+    actors: Sequence[str],
     *,
-    doc: str | None = None,
+    docs: Sequence[str] | None = None,
     level: str | None = None,
-) -> list[UnitRow]:
-    """Units of text the FTS tables take for matches, in corpus order.
+    written: str | None = None,
+) -> Iterator[tuple[str, HitRow]]:
+    """(role, unit) for every task or article that names one of the registry units `actors`
+    (and, with `written`, a unit kept as written under this folded name), in corpus order;
+    a unit naming them in several roles comes once per role."""
+    where, params = _documents_filter(docs, level)
+    marks = ", ".join("?" * len(actors))
+    who, names = f"(n.name IN ({marks}) AND r.held = 0)", list(actors)
+    if written is not None:
+        who, names = f"({who} OR (n.key = ? AND r.held > 0))", [*names, written]
+    sql = (
+        f"SELECT r.role, {HIT_COLUMNS} FROM names n JOIN roles r ON r.name = n.id "
+        "JOIN units u ON u.id = r.unit JOIN documents d ON d.id = u.doc "
+        f"WHERE {who}{where} ORDER BY u.id, r.role"
+    )
+    fields_of = codec(conn).decode
+    for role, *unit in conn.execute(sql, [*names, *params]):
+        yield role, (*unit[:-1], fields_of(unit[-1]))
+
+
+def written_name(conn: sqlite3.Connection, key: str) -> str | None:
+    """The name as a document wrote it of a unit kept as written whose folded name is `key`."""
+    row = conn.execute(
+        "SELECT n.name FROM names n WHERE n.key = ? AND EXISTS "
+        "(SELECT 1 FROM roles r WHERE r.name = n.id AND r.held > 0) ORDER BY n.id LIMIT 1",
+        (key,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def role_counts(conn: sqlite3.Connection, doc_id: str | None) -> dict[tuple[str, str, int], int]:
+    """(actor, role, held) -> how many tasks or articles name the actor in that role, where
+    held says whether the name is a registry unit's (0), kept as written (1) or generic (2)."""
+    sql = "SELECT n.name, r.role, r.held, count(*) FROM roles r JOIN names n ON n.id = r.name"
+    params: tuple[Any, ...] = ()
+    if doc_id is not None:
+        sql += (
+            " WHERE r.unit BETWEEN (SELECT first_unit FROM documents WHERE id = ?1) AND "
+            "(SELECT first_unit + units - 1 FROM documents WHERE id = ?1)"
+        )
+        params = (doc_id,)
+    rows = conn.execute(sql + " GROUP BY r.name, r.role, r.held", params)
+    return {(a, r, h): n for a, r, h, n in rows}
+
+
+def task_rows(conn: sqlite3.Connection, doc_id: str | None) -> Iterator[HitRow]:
+    """Every task (of one document), in corpus order."""
+    sql = f"SELECT {HIT_COLUMNS} FROM units u WHERE u.kind = 'task'"
+    params: tuple[Any, ...] = ()
+    if doc_id is not None:
+        sql += " AND u.id BETWEEN (SELECT first_unit FROM documents WHERE id = ?1) AND "
+        sql += "(SELECT first_unit + units - 1 FROM documents WHERE id = ?1)"
+        params = (doc_id,)
+    fields_of = codec(conn).decode
+    for row in conn.execute(sql + " ORDER BY u.id", params):
+        yield (*row[:-1], fields_of(row[-1]))
+
+
+def relation_rows(
+    conn: sqlite3.Connection,
+    *,
+    doc_id: str | None = None,
+    relation: str | None = None,
+    touching: str | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """(doc, article label, relation data) of the duty relations, in corpus order.
 
     Args:
-        trigram_match: an FTS5 MATCH expression for the trigram table, or None.
-        char_match: an FTS5 MATCH expression for the one-character table, or None.
-        doc: only units of this document id.
-        level: only units of documents of this level.
+        doc_id: only this document's.
+        relation: only this kind.
+        touching: only the documents in which this actor takes part in a relation.
     """
-    where: list[str] = []
+    clauses: list[str] = []
     params: list[Any] = []
-    if trigram_match is not None:
-        where.append("u.id IN (SELECT rowid FROM units_tri WHERE units_tri MATCH ?)")
-        params.append(trigram_match)
-    if char_match is not None:
-        where.append("u.id IN (SELECT rowid FROM units_uni WHERE units_uni MATCH ?)")
-        params.append(char_match)
-    if doc is not None:
-        where.append("u.doc = ?")
-        params.append(doc)
-    if level is not None:
-        where.append("d.level = ?")
-        params.append(level)
+    if doc_id is not None:
+        clauses.append("r.doc = ?")
+        params.append(doc_id)
+    if relation is not None:
+        clauses.append("r.relation = ?")
+        params.append(relation)
+    if touching is not None:
+        clauses.append("r.doc IN (SELECT doc FROM relations WHERE from_ = ? OR to_ = ?)")
+        params += [touching, touching]
+    where = " WHERE " + " AND ".join(clauses) if clauses else ""
     sql = (
-        "SELECT u.doc, u.kind, u.ref, u.text, u.norm, u.items FROM units u "
-        "JOIN documents d ON d.id = u.doc "
-        + ("WHERE " + " AND ".join(where) if where else "")
-        + " ORDER BY d.ord, u.id"
+        "SELECT r.*, u.ref FROM relations r JOIN documents d ON d.id = r.doc "
+        "JOIN units u ON u.id = d.first_unit + r.unit"
+        f"{where} ORDER BY d.ord, r.unit, r.seq"
     )
-    return conn.execute(sql, params).fetchall()
+    for row in conn.execute(sql, params):
+        yield row[0], row[-1], relation_data(row[:-1])
 
 
-def average_unit_length(conn: sqlite3.Connection) -> float:
-    """The mean length of the normalized units (for BM25's length normalization)."""
-    row = conn.execute("SELECT value FROM meta WHERE key = 'avg_norm_length'").fetchone()
-    return float(row[0]) if row else 100.0
+def document_levels(conn: sqlite3.Connection, ids: Sequence[str]) -> dict[str, str]:
+    marks = ", ".join("?" * len(ids))
+    return dict(conn.execute(f"SELECT id, level FROM documents WHERE id IN ({marks})", list(ids)))
+
+
+# --- the rule graph ----------------------------------------------------------------------
+
+NODE_COLUMNS = "id, title, short_title, level, region, doc_number"
+
+
+def document_nodes(
+    conn: sqlite3.Connection, ids: Sequence[str] | None = None
+) -> list[tuple[Any, ...]]:
+    """(id, title, short_title, level, region, doc_number) of documents, in corpus order."""
+    if ids is None:
+        return conn.execute(f"SELECT {NODE_COLUMNS} FROM documents ORDER BY ord").fetchall()
+    marks = ", ".join("?" * len(ids))
+    return conn.execute(
+        f"SELECT {NODE_COLUMNS} FROM documents WHERE id IN ({marks}) ORDER BY ord", list(ids)
+    ).fetchall()
+
+
+def reference_nodes(
+    conn: sqlite3.Connection, ids: Sequence[str] | None = None
+) -> list[dict[str, Any]]:
+    """The registry references (their data), in registry order."""
+    sql = "SELECT json FROM refs"
+    params: list[Any] = []
+    if ids is not None:
+        sql += f" WHERE id IN ({', '.join('?' * len(ids))})"
+        params = list(ids)
+    return [json.loads(js) for (js,) in conn.execute(sql + " ORDER BY rowid", params)]
+
+
+EDGE_COLUMNS = (
+    "e.source, e.target, e.relation, e.article, "
+    "(SELECT u.ref FROM units u WHERE u.id BETWEEN d.first_unit AND d.first_unit + d.units - 1 "
+    "AND u.kind = 'article' AND u.no = e.article ORDER BY u.id LIMIT 1), e.phrase, e.curated"
+)
+
+
+def edges(
+    conn: sqlite3.Connection,
+    *,
+    sources: Sequence[str] | None = None,
+    targets: Sequence[str] | None = None,
+) -> list[tuple[Any, ...]]:
+    """(source, target, relation, article, label, phrase, curated) of the graph's edges, by
+    the source's corpus order (curated links first, then citations in text order); only those
+    from `sources` or into `targets` when given (either matches when both are)."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for column, ids in (("source", sources), ("target", targets)):
+        if ids is not None:
+            clauses.append(f"e.{column} IN ({', '.join('?' * len(ids))})")
+            params += list(ids)
+    where = " WHERE " + " OR ".join(clauses) if clauses else ""
+    return conn.execute(
+        f"SELECT {EDGE_COLUMNS} FROM edges e JOIN documents d ON d.id = e.source{where} "
+        "ORDER BY d.ord, e.curated DESC, e.seq",
+        params,
+    ).fetchall()
+
+
+def citation_rows(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
+    """(doc, article, label, cited, number, target, phrase) of every citation, in order."""
+    return conn.execute(
+        "SELECT c.doc, c.article, c.label, c.cited, c.number, c.target, c.phrase "
+        "FROM citations c JOIN documents d ON d.id = c.doc ORDER BY d.ord, c.seq"
+    ).fetchall()
+
+
+def reference_ids(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT id FROM refs ORDER BY rowid")]
 
 
 def counts(conn: sqlite3.Connection, tables: Sequence[str] = ("documents", "units")) -> list[int]:
     """Row counts of the named tables (for `fupin index`)."""
-    allowed = {"documents", "units", "articles", "tasks", "actors", "refs", "edges"}
+    allowed = {"documents", "units", "roles", "relations", "actors", "refs", "edges"}
     out = []
     for table in tables:
         if table not in allowed:

@@ -79,17 +79,21 @@ def measures(corpus: Corpus, *, doc: str | None = None) -> Measures:
         UnknownDocument: `doc` names no document.
         NoAccountabilityRules: no (such) document lists triggers of accountability.
     """
-    docs = [corpus.document(doc)] if doc else corpus.documents
-    for d in docs:
-        if d.accountability is not None:
-            rules = d.accountability
-            return Measures(
-                doc=d.id,
-                subjects=tuple(_subject(corpus, d, s) for s in rules.subjects),
-                sanctions=rules.sanctions,
-                procedure=rules.procedure,
-            )
-    where = f"document {docs[0].id}" if doc else "the corpus"
+    from ..index.read import accountable_document
+
+    doc_id = corpus.document_id(doc) if doc else None
+    found = accountable_document(corpus.conn, doc_id)
+    if found is not None:
+        d = corpus.document(found)
+        rules = d.accountability
+        assert rules is not None
+        return Measures(
+            doc=d.id,
+            subjects=tuple(_subject(corpus, d, s) for s in rules.subjects),
+            sanctions=rules.sanctions,
+            procedure=rules.procedure,
+        )
+    where = f"document {doc_id}" if doc else "the corpus"
     raise NoAccountabilityRules(
         f"{where} has no accountability measures (no article lists "
         "the situations in which an actor is held accountable)"

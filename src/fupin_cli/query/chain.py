@@ -10,8 +10,8 @@ goes up, down or across.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Literal, get_args
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, NamedTuple, Protocol, get_args
 
 from pydantic import Field
 
@@ -74,12 +74,18 @@ def link(
     corpus: Corpus, doc: Document, art: Article, rel: Relation, side: Side | None = None
 ) -> ChainLink:
     """A relation of `art` as a ChainLink (levels looked up in the registry)."""
-    from_level = _level(corpus, rel.from_, doc.level)
-    to_level = _level(corpus, rel.to, doc.level) if rel.to else None
+    return _link(corpus, doc.id, doc.level, art.label, rel, side)
+
+
+def _link(
+    corpus: Corpus, doc_id: str, level: Level, label: str, rel: Relation, side: Side | None = None
+) -> ChainLink:
+    from_level = _level(corpus, rel.from_, level)
+    to_level = _level(corpus, rel.to, level) if rel.to else None
     return ChainLink.model_validate(
         {
-            "doc": doc.id,
-            "ref": art.label,
+            "doc": doc_id,
+            "ref": label,
             "from": rel.from_,
             "relation": rel.relation,
             "to": rel.to,
@@ -99,24 +105,68 @@ def check_relation(relation: str | None) -> None:
         raise UnknownRelation(relation)
 
 
+class _Row(NamedTuple):
+    """A relation as read from the index, before it becomes a ChainLink."""
+
+    doc: str
+    label: str
+    data: dict[str, Any]
+
+    @property
+    def from_(self) -> str:
+        return str(self.data["from"])
+
+    @property
+    def to(self) -> str | None:
+        return self.data.get("to")
+
+    @property
+    def relation(self) -> str:
+        return str(self.data["relation"])
+
+
+def _rows(
+    corpus: Corpus, doc: str | None, relation: str | None, touching: str | None
+) -> list[_Row]:
+    from ..index.read import relation_rows
+
+    check_relation(relation)
+    doc_id = corpus.document_id(doc) if doc else None
+    return [
+        _Row(*r)
+        for r in relation_rows(corpus.conn, doc_id=doc_id, relation=relation, touching=touching)
+    ]
+
+
+def _links(corpus: Corpus, rows: Sequence[_Row], sides: Sequence[Side | None]) -> list[ChainLink]:
+    from ..index.read import document_levels
+    from ..models import Relation
+
+    levels = document_levels(corpus.conn, sorted({r.doc for r in rows}))
+    return [
+        _link(corpus, r.doc, Level(levels[r.doc]), r.label, Relation.model_validate(r.data), side)
+        for r, side in zip(rows, sides, strict=True)
+    ]
+
+
 def all_links(
-    corpus: Corpus, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus,
+    *,
+    doc: str | None = None,
+    relation: str | None = None,
+    touching: str | None = None,
 ) -> list[ChainLink]:
-    """Every shipped relation in corpus order, optionally of one document or one kind.
+    """Every shipped relation in corpus order, optionally of one document or one kind, or
+    of the documents in which the actor `touching` takes part in a relation.
+
+    Read from the index's table of relations, not from the documents.
 
     Raises:
         UnknownDocument: `doc` names no document.
         UnknownRelation: `relation` is not a relation kind.
     """
-    check_relation(relation)
-    docs = [corpus.document(doc)] if doc else corpus.documents
-    return [
-        link(corpus, d, a, r)
-        for d in docs
-        for a in d.articles
-        for r in a.relations
-        if relation is None or r.relation == relation
-    ]
+    rows = _rows(corpus, doc, relation, touching)
+    return _links(corpus, rows, [None] * len(rows))
 
 
 def ladder(
@@ -130,7 +180,9 @@ def ladder(
     links = all_links(corpus, doc=doc, relation=relation)
     if relation is None:
         links = [x for x in links if x.relation in UPWARD]
-    order = {d.id: i for i, d in enumerate(corpus.documents)}
+    order: dict[str, int] = {}
+    for x in links:  # the links come in corpus order
+        order.setdefault(x.doc, len(order))
     position = {id(x): i for i, x in enumerate(links)}
     return sorted(links, key=lambda x: (order[x.doc], LEVEL_ORDER[x.from_level], position[id(x)]))
 
@@ -157,22 +209,30 @@ def chain(
     """
     check_relation(relation)
     name = corpus.registry.resolve(actor)
-    links = all_links(corpus, doc=doc)
-    sides: dict[int, Side] = {}
-    by_doc: dict[str, list[ChainLink]] = {}
-    for x in links:
-        by_doc.setdefault(x.doc, []).append(x)
-    for doc_links in by_doc.values():
-        for i, side in _walk(doc_links, name):
-            sides.setdefault(id(doc_links[i]), side)
+    rows = _rows(corpus, doc, None, name)
+    sides: dict[int, Side] = {}  # position in rows -> side
+    by_doc: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_doc.setdefault(r.doc, []).append(i)
+    for positions in by_doc.values():
+        for i, side in _walk([rows[p] for p in positions], name):
+            sides.setdefault(positions[i], side)
     rank = {"above": 0, "own": 1, "below": 2}
-    picked = [x for x in links if id(x) in sides and (relation is None or x.relation == relation)]
-    position = {id(x): i for i, x in enumerate(links)}
-    picked.sort(key=lambda x: (rank[sides[id(x)]], position[id(x)]))
-    return [x.model_copy(update={"side": sides[id(x)]}) for x in picked]
+    picked = [p for p in sides if relation is None or rows[p].relation == relation]
+    picked.sort(key=lambda p: (rank[sides[p]], p))
+    return _links(corpus, [rows[p] for p in picked], [sides[p] for p in picked])
 
 
-def _walk(links: list[ChainLink], name: str) -> Iterable[tuple[int, Side]]:
+class _Step(Protocol):
+    @property
+    def from_(self) -> str: ...
+    @property
+    def to(self) -> str | None: ...
+    @property
+    def relation(self) -> str: ...
+
+
+def _walk(links: Sequence[_Step], name: str) -> Iterable[tuple[int, Side]]:
     """(index, side) of the links of one document that concern `name`, directly or up/down
     the pledge-and-report ladder."""
     for i, x in enumerate(links):

@@ -4,34 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..corpus import Corpus
 from ..errors import UnknownReference
-from ..models import Article, Document, Section, Task
+
+if TYPE_CHECKING:  # `fupin docs` answers from the index without the models
+    from ..models import Article, Document, Section, Task
 
 
 def document_summaries(corpus: Corpus) -> list[dict[str, Any]]:
-    """One row per document: id, title, level, region, date, counts (`fupin docs`)."""
-    rows = []
-    for doc in corpus.documents:
-        date = doc.issued or doc.effective or doc.published
-        rows.append(
-            {
-                "id": doc.id,
-                "title": doc.title,
-                "short_title": doc.short_title,
-                "level": doc.level.value,
-                "region": doc.region,
-                "doc_number": doc.doc_number,
-                "date": date.isoformat() if date else None,
-                "script": doc.script.value,
-                "articles": len(doc.articles),
-                "tasks": len(doc.tasks),
-                "aliases": list(doc.aliases),
-            }
-        )
-    return rows
+    """One row per document: id, title, level, region, date, counts (`fupin docs`).
+
+    Read from the index's document rows: no text and no model is loaded.
+    """
+    from ..index.read import document_summaries as summaries
+
+    return summaries(corpus.conn)
 
 
 @dataclass(frozen=True)
@@ -109,6 +98,8 @@ def reading_order(doc: Document) -> Iterator[tuple[int, Section | Article | Task
 
 def node_row(doc: Document, node: Section | Article | Task, depth: int = 0) -> dict[str, Any]:
     """One heading, article or task as a flat row: doc, kind, ref, text, lead, co (+ depth)."""
+    from ..models import Article, Section
+
     if isinstance(node, Section):
         return {
             "doc": doc.id,

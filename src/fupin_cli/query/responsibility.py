@@ -4,15 +4,15 @@ Two kinds of evidence answer it: tasks (牵头单位 / 责任单位 / 配合单�
 document printed them) and articles that assign duties to actors. A task's units are
 registry names, or names kept as written where the registry does not know them in the
 document's region (`Task.unknown`, `Task.generic`); those are found under the name as
-written. All matching goes through `normalize`, so a simplified query finds a traditional
-text and the other way round.
+written. All matching goes through the one fold (`normalize`), so a simplified query finds a
+traditional text and the other way round. Every verb reads only the rows of its answer from
+the index.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from typing import Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, cast
 
 from pydantic import Field
 
@@ -69,6 +69,9 @@ class ActorLoad(Frozen):
     responsible: int = 0
 
 
+ROLES: tuple[TaskRole, ...] = ("lead", "responsible", "co")
+
+
 def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
     return Hit(
         doc=doc.id,
@@ -82,30 +85,39 @@ def task_hit(doc: Document, task: Task, score: float = 0.0) -> Hit:
     )
 
 
-ROLES: tuple[TaskRole, ...] = ("lead", "responsible", "co")
-
-
-def registered_units(task: Task, role: TaskRole) -> list[str]:
-    """The units of a role that are registry names (not kept as written)."""
-    as_written = set(task.unknown) | set(task.generic)
-    return [u for u in task.units(role) if u not in as_written]
-
-
-def written_units(task: Task, role: TaskRole) -> list[str]:
-    """The units of a role kept as written (unknown to the registry, or generic)."""
-    as_written = set(task.unknown) | set(task.generic)
-    return [u for u in task.units(role) if u in as_written]
-
-
 def article_hit(doc: Document, art: Article, score: float = 0.0) -> Hit:
     return Hit(
         doc=doc.id, kind="article", ref=art.label, text=art.full_text, lead=art.actors, score=score
     )
 
 
-def _documents(corpus: Corpus, doc: str | None, level: Level | None) -> list[Document]:
-    docs = [corpus.document(doc)] if doc else list(corpus.documents)
-    return [d for d in docs if level is None or d.level == level]
+def row_hit(
+    doc: str, kind: str, ref: str, text: str, data: Mapping[str, Any], score: float = 0.0
+) -> Hit:
+    """The hit of a task or article row of the index (its fields name the units)."""
+    if kind == "task":
+        lead, co = data.get("lead", ()), data.get("co", ())
+        responsible = data.get("responsible", ())
+    else:
+        lead, co, responsible = data.get("actors", ()), (), ()
+    # the index holds validated data: no need to validate it again for every hit
+    return Hit.model_construct(
+        doc=doc,
+        kind=cast(HitKind, kind),
+        ref=ref,
+        text=text,
+        lead=tuple(lead),
+        co=tuple(co),
+        score=score,
+        responsible=tuple(responsible),
+    )
+
+
+def _scope(
+    corpus: Corpus, doc: str | None, level: Level | str | None
+) -> tuple[list[str] | None, str | None]:
+    """The documents (None: all) and the level a query is restricted to."""
+    return ([corpus.document_id(doc)] if doc else None), (str(level) if level else None)
 
 
 def who_leads(
@@ -119,34 +131,44 @@ def who_leads(
 ) -> list[Hit]:
     """Tasks and duty-assigning articles whose text holds every term, best first.
 
-    Tasks come before articles; within a kind, hits whose text the query covers more come
-    first; ties keep corpus order.
+    Each term matches as written up to the fold, or as a listed regional variant of the whole
+    term (see `normalize`). Tasks come before articles; within a kind, hits whose text the
+    query covers more come first; ties keep corpus order. Answered from the index: only the
+    hits are read.
     """
-    needles = [n for n in (normalize(t) for t in terms) if n]
-    if not needles:
+    from ..index.match import Match, document_ranges, spellings, units_by_coverage
+    from ..index.read import codec
+
+    keys = [k for k in dict.fromkeys(normalize(t) for t in terms) if k]
+    if not keys:
         return []
-    hits: list[tuple[int, float, int, Hit]] = []
-    order = 0
-    for document in _documents(corpus, doc, level):
-        if kind in (None, "task"):
-            for task in document.tasks:
-                order += 1
-                key = corpus.fold(task.text)
-                if all(n in key for n in needles):
-                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
-                    hits.append((0, -score, order, task_hit(document, task, round(score, 4))))
-        if kind in (None, "article"):
-            for art in document.articles:
-                order += 1
-                if not art.actors:
-                    continue
-                key = corpus.fold(art.full_text)
-                if all(n in key for n in needles):
-                    score = min(1.0, sum(len(n) for n in needles) / max(1, len(key)))
-                    hits.append((1, -score, order, article_hit(document, art, round(score, 4))))
-    hits.sort(key=lambda h: h[:3])
-    found = [h[3] for h in hits]
-    return found[:limit] if limit else found
+    docs, level_name = _scope(corpus, doc, level)
+    words = tuple(spellings(corpus.conn, k) for k in keys)
+    m = Match(
+        words,
+        kinds=(kind,) if kind else ("task", "article"),
+        ranges=document_ranges(corpus.conn, docs, level_name),
+        actors_only=True,
+    )
+    covered = sum(len(k) for k in keys)
+    fields_of = codec(corpus.conn).decode
+    return [
+        row_hit(
+            doc_id, kind_, ref, text, fields_of(fields), round(min(1.0, covered / max(1, flen)), 4)
+        )
+        for _id, doc_id, kind_, _no, ref, text, flen, _items, fields in units_by_coverage(
+            corpus.conn, m, covered, limit
+        )
+    ]
+
+
+def spellings_of(corpus: Corpus, terms: Sequence[str]) -> list[str]:
+    """Every spelling the terms are looked for in (to mark them in the text): each term
+    folded, in its other-script phrase spelling, and its regional variants."""
+    from ..index.match import spellings
+
+    keys = [k for k in dict.fromkeys(normalize(t) for t in terms) if k]
+    return list(dict.fromkeys(s for k in keys for s in spellings(corpus.conn, k).spellings))
 
 
 def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
@@ -167,13 +189,6 @@ def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
     return canon, [canon]
 
 
-def _written_names(corpus: Corpus) -> set[str]:
-    """The folded names of every unit some task keeps as written."""
-    return {
-        normalize(u) for d in corpus.documents for t in d.tasks for u in (*t.unknown, *t.generic)
-    }
-
-
 def duties(
     corpus: Corpus, actor: str, *, doc: str | None = None, level: Level | None = None
 ) -> Duties:
@@ -181,38 +196,38 @@ def duties(
 
     A registry name finds the registry unit (and, for today's name, the units it succeeded);
     a name some document keeps as written (a unit of another region, a generic holder) is
-    found as written too.
+    found as written. A task that names the unit in several roles counts in the first of
+    lead, responsible, co. Answered from the index's table of roles: only the tasks and
+    articles that name the unit are read.
 
     Raises:
         UnknownActor / AmbiguousActor: the name is neither a registry unit nor a unit any
             document names.
     """
+    from ..index.read import units_naming, written_name
+
     key = normalize(actor)
-    written = key in _written_names(corpus)
-    if written and corpus.registry.canonical(actor) is None:
-        name, covers = actor, [actor]
+    written = written_name(corpus.conn, key)
+    if written is not None and corpus.registry.canonical(actor) is None:
+        name, covers = written, [written]
     else:
         name, covers = resolve_covered(corpus, actor)
-    wanted = set(covers)
-    found: dict[str, list[Hit]] = {"lead": [], "responsible": [], "co": []}
-    articles: list[Hit] = []
-    for document in _documents(corpus, doc, level):
-        for task in document.tasks:
-            for role in ROLES:
-                if wanted & set(registered_units(task, role)) or (
-                    written and any(normalize(u) == key for u in written_units(task, role))
-                ):
-                    found[role].append(task_hit(document, task))
-                    break
-        for art in document.articles:
-            if wanted & set(art.actors):
-                articles.append(article_hit(document, art))
+    docs, level_name = _scope(corpus, doc, level)
+    roles: dict[int, tuple[set[str], tuple[str, str, str, str, dict[str, Any]]]] = {}
+    for role, (unit_id, doc_id, kind, ref, text, fields) in units_naming(
+        corpus.conn, covers, docs=docs, level=level_name, written=None if written is None else key
+    ):
+        roles.setdefault(unit_id, (set(), (doc_id, kind, ref, text, fields)))[0].add(role)
+    found: dict[str, list[Hit]] = {"actors": [], **{r: [] for r in ROLES}}
+    for named, unit in roles.values():
+        role = next(r for r in ("actors", *ROLES) if r in named)
+        found[role].append(row_hit(*unit))
     return Duties(
         actor=name,
         covers=tuple(covers),
         lead=tuple(found["lead"]),
         co=tuple(found["co"]),
-        articles=tuple(articles),
+        articles=tuple(found["actors"]),
         responsible=tuple(found["responsible"]),
     )
 
@@ -228,38 +243,38 @@ def actor_loads(
         named_only: only units the documents name (for a folder of one's own documents,
             whose registry is the bundled one).
     """
-    docs = _documents(corpus, doc, None)
-    counts: dict[TaskRole, Counter[str]] = {r: Counter() for r in ROLES}
-    written: dict[TaskRole, Counter[str]] = {r: Counter() for r in ROLES}
-    generic: set[str] = set()
-    arts: Counter[str] = Counter()
-    for d in docs:
-        for task in d.tasks:
-            for role in ROLES:
-                counts[role].update(registered_units(task, role))
-                written[role].update(written_units(task, role))
-            generic.update(task.generic)
-        for art in d.articles:
-            arts.update(art.actors)
+    from ..index.read import role_counts
+    from ..index.rows import GENERIC, REGISTERED
+
+    counts = role_counts(corpus.conn, corpus.document_id(doc) if doc else None)
     rows = []
     for actor in corpus.actors:
         n = actor.name
-        load = _load(actor, counts["lead"][n], counts["responsible"][n], counts["co"][n], arts[n])
-        if (doc or named_only) and not (load.lead + load.responsible + load.co + load.articles):
+        lead, responsible, co, arts = (
+            counts.get((n, role, REGISTERED), 0) for role in (*ROLES, "actors")
+        )
+        load = _load(actor, lead, responsible, co, arts)
+        if (doc or named_only) and not (lead + responsible + co + arts):
             continue
         rows.append(load)
-    names = sorted(set().union(*(written[r] for r in ROLES)))
-    for n in names:
+    written: dict[str, dict[str, int]] = {}
+    generic: set[str] = set()
+    for (n, role, held), count in counts.items():
+        if held != REGISTERED:
+            written.setdefault(n, {})[role] = count
+            if held == GENERIC:
+                generic.add(n)
+    for n in sorted(written):
         rows.append(
             ActorLoad(
                 name=n,
                 aliases=(),
                 level=Level.unknown,
                 kind="generic" if n in generic else "unregistered",
-                lead=written["lead"][n],
-                co=written["co"][n],
+                lead=written[n].get("lead", 0),
+                co=written[n].get("co", 0),
                 articles=0,
-                responsible=written["responsible"][n],
+                responsible=written[n].get("responsible", 0),
             )
         )
     rows.sort(key=lambda r: (-(r.lead + r.responsible + r.co), -r.lead, -r.articles, r.name))
@@ -285,30 +300,26 @@ def responsibility_matrix(
 ) -> tuple[list[str], list[dict[str, str]]]:
     """Task x unit matrix: one row per task, one column per unit: L lead, R responsible
     (责任单位 without a lead named), C co-operating."""
-    docs = _documents(corpus, doc, None)
+    from ..index.read import task_rows
+
     loads = actor_loads(corpus, doc=doc)
     units = list(dict.fromkeys(a.name for a in loads if a.lead or a.responsible or a.co))
     rows = []
-    for d in docs:
-        for task in d.tasks:
-            row = {"doc": d.id, "task": task.path, "text": task.text}
-            for unit in units:
-                row[unit] = (
-                    "L"
-                    if unit in task.lead
-                    else "R"
-                    if unit in task.responsible
-                    else "C"
-                    if unit in task.co
-                    else ""
-                )
-            rows.append(row)
+    for _id, doc_id, _kind, path, text, data in task_rows(
+        corpus.conn, corpus.document_id(doc) if doc else None
+    ):
+        held = {role: set(data.get(role, ())) for role in ROLES}
+        row = {"doc": doc_id, "task": path, "text": text}
+        for unit in units:
+            row[unit] = next((r[0].upper() for r in ROLES if unit in held[r]), "")
+        rows.append(row)
     return ["doc", "task", "text", *units], rows
 
 
 def hit_record(hit: Hit, corpus: Corpus | None = None, query: str | None = None) -> dict[str, Any]:
-    """The JSON record of a hit: doc, kind, ref, text, lead, co; with `corpus`, today's names
-    (lead_current, co_current); with `query`, the query that found it first."""
+    """The JSON record of a hit: doc, kind, ref, text, lead, co, responsible; with
+    `corpus`, today's names (lead_current, co_current, responsible_current); with `query`,
+    the query that found it first."""
     record: dict[str, Any] = {} if query is None else {"query": query}
     record.update(
         doc=hit.doc, kind=hit.kind, ref=hit.ref, text=hit.text, lead=list(hit.lead), co=list(hit.co)
@@ -349,5 +360,6 @@ __all__ = [
     "duties",
     "hit_record",
     "responsibility_matrix",
+    "spellings_of",
     "who_leads",
 ]

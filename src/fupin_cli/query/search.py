@@ -1,45 +1,41 @@
 """Full-text search over the compiled index: every article, item, task, preamble and notice.
 
-All terms must occur in the same unit of text, after normalizing, so a simplified query finds a
-traditional text. The index answers one- and two-character terms from a per-character FTS5
-table and longer terms from a trigram table (see `fupin_cli.index`); the candidates are then
-checked with a plain substring test on the normalized text, so the result is exactly that of a
-substring scan.
+A unit of text is a hit when it holds every word of the query (with `any_`, one of them) and
+none of the excluded words. A word matches the text as written up to the character fold
+(simplified finds traditional, full width finds half width), or as one of its listed
+regional variants (互联网 finds 網際網路); never a different word (创建 does not find 建立).
+The index answers exactly what a substring scan of the folded texts would (tests compare
+them).
 
-Ranking: BM25's saturating term frequency, weighted by the length of each term and normalized
-by the length of the unit; ties keep corpus order (superior documents first).
+Hits come in corpus order: superior documents first, then by region and date, each document
+in reading order, the way grep lists the files it is given. So `limit` stops the scan early,
+and snippets are cut only for the hits returned.
 
-The hits are frozen dataclasses rather than pydantic models: this module is on the path of
-`fupin search`, which must start fast, and pydantic's model building is the largest part of
-the package's import time.
+The hits are named tuples rather than pydantic models: this module is on the path of
+`fupin search`, which must start fast.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sqlite3
-import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Iterator, Sequence
+from typing import Any, Literal, NamedTuple
 
 from ..errors import InvalidQuery
-from ..index.read import UnitKind as HitKind
-from ..index.read import UnitRow, average_unit_length, resolve_document, units_matching
+from ..index.match import Match, count, count_by_document, document_ranges, spellings, units_in
+from ..index.read import codec, resolve_document
+from ..index.rows import item_starts
 from ..levels import Level
-from ..normalize import find_spans, normalize
+from ..normalize import find_spans, pattern, words
 
 LEVELS = tuple(level.value for level in Level)
+HitKind = Literal["article", "item", "task", "preamble", "notice", "section", "closing"]
+KINDS: tuple[str, ...] = ("article", "item", "task", "preamble", "notice", "section", "closing")
 SNIPPET_WIDTH = 60
-# BM25 parameters (Robertson's usual values)
-K1 = 1.2
-B = 0.75
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One unit of text that holds every term.
+class SearchHit(NamedTuple):
+    """One unit of text that holds the query.
 
     `spans` are the highlighted ranges of `snippet` (not part of the JSON contract).
     """
@@ -49,8 +45,7 @@ class SearchHit:
     ref: str
     snippet: str
     text: str
-    score: float = field(default=0.0, compare=False)
-    spans: tuple[tuple[int, int], ...] = field(default=(), compare=False)
+    spans: tuple[tuple[int, int], ...] = ()
 
     def model_dump(self) -> dict[str, Any]:
         """The JSON contract of `fupin search -f json`: doc, kind, ref, snippet, text."""
@@ -64,136 +59,198 @@ class SearchHit:
 
 
 def needles_of(terms: Sequence[str]) -> list[str]:
-    """The normalized, distinct terms of a query (arguments are split on whitespace)."""
-    out: list[str] = []
-    for term in terms:
-        for word in term.split():
-            needle = normalize(word)
-            if needle and needle not in out:
-                out.append(needle)
-    return out
+    """The folded, distinct words of a query (arguments are split on whitespace)."""
+    return words(terms)
 
 
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
+class Search:
+    """A query compiled against one index: what to match and which hits to keep."""
+
+    def __init__(
+        self,
+        match: Match,
+        kinds: frozenset[str],
+        needles: tuple[str, ...],
+        width: int = SNIPPET_WIDTH,
+    ) -> None:
+        self.match = match
+        self.kinds = kinds  # hit kinds to keep (empty: all)
+        self.needles = needles  # every spelling of the words searched for, folded
+        self.width = width
+        self.pattern = pattern(needles)  # finds them in the text as written
+        self.patterns = [pattern((n,)) for n in needles]
+        self.pad = max((len(n) for n in needles), default=0) * 2  # room for spaces inside
+
+    @property
+    def _python_kinds(self) -> bool:
+        """Whether hits must be told apart as article or item in Python."""
+        return bool(self.kinds) and len(self.kinds & {"article", "item"}) == 1
+
+    def hits(self, conn: sqlite3.Connection, limit: int | None = None) -> Iterator[SearchHit]:
+        """The hits, in corpus order, at most `limit` of them (read lazily)."""
+        found = 0
+        fields_of = codec(conn).decode
+        for _id, doc, kind, _no, ref, text, _flen, items, fields in units_in(conn, self.match):
+            starts = item_starts(text, fields_of(fields)) if items else []
+            hit = self._hit(doc, kind, ref, text, starts)
+            if self.kinds and hit.kind not in self.kinds:
+                continue
+            yield hit
+            found += 1
+            if limit is not None and found >= limit:
+                return
+
+    def count(self, conn: sqlite3.Connection) -> int:
+        """How many hits there are in all."""
+        if self._python_kinds:
+            return sum(1 for _ in self.hits(conn))
+        return count(conn, self.match)
+
+    def per_document(self, conn: sqlite3.Connection) -> list[tuple[str, int]]:
+        """(document, hits) for every document with a hit, in corpus order."""
+        if not self._python_kinds:
+            return count_by_document(conn, self.match)
+        counts: dict[str, int] = {}
+        for hit in self.hits(conn):
+            counts[hit.doc] = counts.get(hit.doc, 0) + 1
+        return list(counts.items())
+
+    def _hit(
+        self, doc: str, kind: str, ref: str, text: str, item_starts: list[tuple[int, str]]
+    ) -> SearchHit:
+        """The hit with its snippet; a hit inside an item of an article names the item."""
+        first = self.pattern.search(text)
+        at = first.start() if first else 0
+        inside = [label for start, label in item_starts if start <= at]
+        if inside:
+            kind, ref = "item", f"{ref}{inside[-1]}"
+        snippet, spans = self._snippet(text, at)
+        return SearchHit(doc, kind, ref, snippet, text, spans)  # type: ignore[arg-type]
+
+    def _snippet(self, text: str, at: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """About `width` characters around offset `at`, on one line, with the needles'
+        spans; only the window is searched, so a long text costs no more than a short one."""
+        n, width = len(text), self.width
+        start = 0 if n <= width else max(0, min(at - width // 3, n - width))
+        end = min(n, start + width)
+        prefix = "…" if start > 0 else ""
+        shift = start - len(prefix)
+        lo, hi = max(0, start - self.pad), min(n, end + self.pad)
+        spans = [
+            (max(a, start) - shift, min(b, end) - shift)
+            for p in self.patterns
+            for a, b in (m.span() for m in p.finditer(text, lo, hi))
+            if b > start and a < end
+        ]
+        if len(self.patterns) > 1:
+            spans = _merged(spans)
+        window = text[start:end].replace("\n", " ")
+        return prefix + window + ("…" if end < n else ""), tuple(spans)
 
 
-def _token_chars(text: str) -> bool:
-    """True when the character table indexes every character of `text` (see index.DDL)."""
-    return all(
-        unicodedata.category(ch)[0] in "LNPSM" or unicodedata.category(ch) == "Co" for ch in text
-    )
+def compile_search(
+    conn: sqlite3.Connection,
+    terms: Sequence[str],
+    *,
+    doc: str | Sequence[str] | None = None,
+    level: str | None = None,
+    kind: str | Sequence[str] | None = None,
+    any_: bool = False,
+    exclude: Sequence[str] = (),
+    width: int = SNIPPET_WIDTH,
+) -> Search:
+    """Check and compile a query (see `search` for the arguments).
 
-
-def _fts_queries(needles: Sequence[str]) -> tuple[str | None, str | None]:
-    """MATCH expressions for the trigram table (long terms) and the character table (short).
-
-    A short term with a character the character table does not index is left to the
-    substring check alone.
+    Raises:
+        InvalidQuery: the query has no words, or `level` or `kind` is not one of the choices.
+        UnknownDocument: a `doc` names no document.
     """
-    long = [_phrase(n) for n in needles if len(n) >= 3]
-    short = [_phrase(" ".join(n)) for n in needles if len(n) < 3 and _token_chars(n)]
-    return (" AND ".join(long) or None), (" AND ".join(short) or None)
+    if level is not None and level not in LEVELS:
+        raise InvalidQuery(f'unknown level "{level}"; choose one of {", ".join(LEVELS)}')
+    kinds = frozenset([kind] if isinstance(kind, str) else kind or ())
+    unknown = sorted(kinds - set(KINDS))
+    if unknown:
+        raise InvalidQuery(f'unknown kind "{unknown[0]}"; choose one of {", ".join(KINDS)}')
+    keys = words(terms)
+    if not keys:
+        raise InvalidQuery("the query has no words to search for; give at least one word")
+    docs = None
+    if doc is not None:
+        names = [doc] if isinstance(doc, str) else list(doc)
+        docs = list(dict.fromkeys(resolve_document(conn, d) for d in names))
+    positive = tuple(spellings(conn, k) for k in keys)
+    unit_kinds = tuple(sorted({"article" if k == "item" else k for k in kinds}))
+    m = Match(
+        positive,
+        exclude=tuple(spellings(conn, k) for k in words(exclude)),
+        any_=any_,
+        kinds=unit_kinds,
+        ranges=document_ranges(conn, docs, level),
+    )
+    needles = tuple(dict.fromkeys(s for w in positive for s in w.spellings))
+    return Search(m, kinds, needles, width)
 
 
 def search(
     conn: sqlite3.Connection,
     terms: Sequence[str],
     *,
-    doc: str | None = None,
+    doc: str | Sequence[str] | None = None,
     level: str | None = None,
     limit: int | None = None,
     width: int = SNIPPET_WIDTH,
+    kind: str | Sequence[str] | None = None,
+    any_: bool = False,
+    exclude: Sequence[str] = (),
 ) -> list[SearchHit]:
-    """Units of text (articles, items, tasks, preambles ...) holding every term, best first.
+    """Units of text (articles, items, tasks, preambles ...) holding every term, in corpus order.
 
     Args:
-        conn: an open index (`fupin_cli.index.open_index(...).conn`).
+        conn: an open index (`load_corpus().conn`, or `fupin_cli.index.open_index(...).conn`).
         terms: the query; each is split on whitespace and every word must occur.
-        doc: only this document (id or alias).
+        doc: only this document, or these documents (ids or aliases).
         level: only documents of this level (central, province, county ...).
         limit: at most this many hits.
         width: about how many characters of text a snippet shows.
+        kind: only hits of this kind (or these): article, item, task, preamble, notice, closing.
+        any_: a unit holding any one of the words is a hit.
+        exclude: words that a hit must not hold.
 
     Returns:
-        The hits, best first; empty when the query has no words or nothing matched.
+        The hits, in corpus order; empty when the query has no words or nothing matched.
 
     Raises:
-        UnknownDocument: `doc` names no document.
-        InvalidQuery: `level` is not a level.
+        UnknownDocument: a `doc` names no document.
+        InvalidQuery: `level` or `kind` is not one of the choices.
     """
-    if level is not None and level not in LEVELS:
-        raise InvalidQuery(f'unknown level "{level}"; choose one of {", ".join(LEVELS)}')
-    needles = needles_of(terms)
-    doc_id = resolve_document(conn, doc) if doc is not None else None
-    if not needles:
+    if not words(terms):
+        if level is not None and level not in LEVELS:
+            raise InvalidQuery(f'unknown level "{level}"; choose one of {", ".join(LEVELS)}')
+        if doc is not None:
+            for d in [doc] if isinstance(doc, str) else doc:
+                resolve_document(conn, d)
         return []
-    tri, uni = _fts_queries(needles)
-    rows = units_matching(conn, tri, uni, doc=doc_id, level=level)
-    avg = average_unit_length(conn)
-    scored: list[tuple[float, int, UnitRow]] = []
-    for order, row in enumerate(rows):
-        norm = row[4]
-        if all(n in norm for n in needles):  # exact: the FTS tables may over-match
-            scored.append((-_score(norm, needles, avg), order, row))
-    scored.sort(key=lambda s: s[:2])
-    if limit:
-        scored = scored[:limit]
-    return [_hit(row, needles, -neg, width) for neg, _, row in scored]
-
-
-def _score(norm: str, needles: Sequence[str], avg: float) -> float:
-    norm_len = 1 - B + B * len(norm) / avg
-    total = 0.0
-    for needle in needles:
-        tf = norm.count(needle)
-        total += len(needle) * tf * (K1 + 1) / (tf + K1 * norm_len)
-    return round(total, 4)
-
-
-def _hit(row: UnitRow, needles: Sequence[str], score: float, width: int) -> SearchHit:
-    doc, kind, ref, text, norm, items = row
-    first = min(norm.find(n) for n in needles)
-    at = _raw_offset(text, norm, first)
-    if items:  # a hit inside an item of an article names the item
-        starts = json.loads(items)
-        inside = [label for start, label in starts if start <= at]
-        if inside:
-            kind, ref = "item", f"{ref}{inside[-1]}"
-    snippet, spans = make_snippet(text, needles, at, width)
-    return SearchHit(
-        doc=doc, kind=kind, ref=ref, snippet=snippet, text=text, score=score, spans=tuple(spans)
+    compiled = compile_search(
+        conn, terms, doc=doc, level=level, kind=kind, any_=any_, exclude=exclude, width=width
     )
+    return list(compiled.hits(conn, limit))
 
 
-def _raw_offset(text: str, norm: str, offset: int) -> int:
-    """Where in the text as written the normalized offset falls.
-
-    Exact when normalizing kept every character's length (the usual case: only whitespace is
-    removed); otherwise proportional, which only moves the snippet window a little.
-    """
-    if len(text) == len(norm):
-        return offset
-    compact = [m.start() for m in _NON_SPACE.finditer(text)]
-    if not compact:
-        return 0
-    if len(compact) == len(norm):
-        return compact[min(offset, len(compact) - 1)]
-    return compact[min(len(compact) - 1, offset * len(compact) // max(1, len(norm)))]
-
-
-_NON_SPACE = re.compile(r"\S")
-
-
-def spans_of(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
-    """Where each normalized needle occurs in `text` as written, merged and sorted."""
-    return find_spans(text, needles)
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
 
 
 def make_snippet(
     text: str, needles: Sequence[str], at: int, width: int = SNIPPET_WIDTH
 ) -> tuple[str, list[tuple[int, int]]]:
-    """About `width` characters of `text` around offset `at`, with the spans of the needles.
+    """About `width` characters of `text` (on one line) around offset `at`, with the spans of
+    the needles inside the window.
 
     Only the window is examined, so a long text costs no more than a short one.
     """
@@ -208,7 +265,7 @@ def make_snippet(
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(flat) else ""
     spans = []
-    for a, b in spans_of(flat[lo:hi], needles):
+    for a, b in find_spans(flat[lo:hi], needles):
         a, b = max(a + lo, start), min(b + lo, end)
         if a < b:
             spans.append((a - start + len(prefix), b - start + len(prefix)))

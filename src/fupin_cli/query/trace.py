@@ -3,7 +3,8 @@
 Up: from the article's document to each held superior document in the graph, the article that
 the alignment of the two documents pairs with it, and on up from there. Down: every held
 document that implements (or rests on) the document, the article paired with the one asked
-about, and on down. References are not held, so a chain stops where the text stops.
+about, and on down. References are not held, so a chain stops where the text stops. Only the
+documents on the way are read from the index.
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ def trace(
     Raises:
         UnknownDocument, UnknownReference: the document or article does not exist.
     """
-    graph = graph or build_graph(corpus)
     start_doc = corpus.document(doc)
+    graph = graph or build_graph(corpus, [start_doc.id], down=down)
     start = corpus.article(start_doc, ref)
     steps = [
         TraceStep(
@@ -86,9 +87,9 @@ def trace(
         edges = graph.inferiors(doc_id) if down else graph.superiors(doc_id)
         for edge in edges:
             other_id = edge.source if down else edge.target
-            if other_id in seen or other_id not in corpus.by_id:
+            if other_id in seen or not corpus.has(other_id):
                 continue
-            here, other = corpus.by_id[doc_id], corpus.by_id[other_id]
+            here, other = corpus.document(doc_id), corpus.document(other_id)
             if down:
                 pair = align(here, other, threshold).partner_of_left(no)
                 other_no = pair.right if pair else None

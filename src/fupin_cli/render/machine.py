@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
@@ -27,7 +26,17 @@ def cell(value: Any) -> str:
 
 
 def write_json(out: TextIO, payload: Any) -> None:
-    out.write(to_json(payload) + "\n")
+    """The payload as indented JSON; an iterator of records is written as a list, one record
+    at a time (the same text as the whole list, without holding it)."""
+    if isinstance(payload, list | tuple | Mapping) or not isinstance(payload, Iterable):
+        out.write(to_json(payload) + "\n")
+        return
+    first = True
+    for record in payload:
+        out.write("[\n" if first else ",\n")
+        out.write("\n".join("  " + line for line in to_json(record).split("\n")))
+        first = False
+    out.write("[]\n" if first else "\n]\n")
 
 
 def write_jsonl(out: TextIO, records: Iterable[Any]) -> None:
@@ -50,10 +59,8 @@ def write_tsv(
 def write_csv(
     out: TextIO, rows: Iterable[Mapping[str, Any]], columns: Sequence[str], headers: bool = True
 ) -> None:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n")
     if headers:
         writer.writerow(columns)
     for row in rows:
         writer.writerow([cell(row.get(c)) for c in columns])
-    out.write(buf.getvalue())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -31,8 +32,12 @@ def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = 
     elif fmt is Format.table:
         if view.draw is not None:
             view.draw(out, screen)
-        elif view.rows:  # like grep, a query that matched nothing prints nothing
-            render_table(table_of(view), out, screen, headers=headers)
+        else:
+            spec = table_of(view, highlight=screen.terminal)
+            first = next(iter(spec.rows), None)
+            if first is not None:  # like grep, a query that matched nothing prints nothing
+                spec = spec._replace(rows=chain([first], spec.rows))
+                render_table(spec, out, screen, headers=headers)
     else:  # a format the command did not offer: the CLI refuses it before asking
         raise ValueError(f"{fmt} is not a format of this view")
 
@@ -81,24 +86,27 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _cell(column: Column, row: Mapping[str, Any], terms: tuple[str, ...]) -> str | Cell:
+def _cell(
+    column: Column, row: Mapping[str, Any], terms: tuple[str, ...], highlight: bool
+) -> str | Cell:
     text = column.show(row) if column.show is not None else cell_text(row.get(column.key))
-    if not (column.highlight and terms) and column.around is None:
+    if not (column.highlight and terms and highlight) and column.around is None:
         return text
     from ..normalize import find_spans, snippet
 
     spans = find_spans(text, terms) if column.highlight and terms else []
     if column.around is not None:
         text, spans = snippet(text, spans, width=column.around)
-    return Cell(text, spans) if spans else text
+    return Cell(text, spans) if spans and highlight else text
 
 
-def table_of(view: View) -> TableSpec:
-    """The table of a view: its table columns, each row's cells."""
+def table_of(view: View, highlight: bool = True) -> TableSpec:
+    """The table of a view: its table columns, each row's cells (the query's terms marked
+    when `highlight`)."""
     shown = [c for c in view.columns if c.table]
     terms = tuple(view.terms)
     columns = [
         TableColumn(c.key, c.header or c.key, ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
     ]
-    rows = [{c.key: _cell(c, row, terms) for c in shown} for row in view.rows]
+    rows = (tuple(_cell(c, row, terms, highlight) for c in shown) for row in view.rows)
     return TableSpec(columns, rows, title=view.title)

@@ -27,7 +27,7 @@ def _snippet(text: str) -> str:
 
 
 def _unpaired(corpus: Corpus, doc_id: str, nos: tuple[int, ...]) -> list[str]:
-    doc = corpus.by_id[doc_id]
+    doc = corpus.document(doc_id)
     lines = []
     for no in nos:
         art = doc.article(no)

@@ -7,49 +7,53 @@ imported only when a terminal table is actually drawn.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Any, TextIO
+from collections.abc import Iterable, Sequence
+from itertools import islice
+from typing import Any, NamedTuple, TextIO
 
 from .view import Screen
 
 Span = tuple[int, int]
 
 
-@dataclass
-class Cell:
+class Cell(NamedTuple):
     text: str
-    spans: list[Span] = field(default_factory=list)
+    spans: Sequence[Span] = ()
 
 
-@dataclass
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     ratio: int | None = None  # share of spare width on a terminal
     no_wrap: bool = False
 
 
-@dataclass
-class TableSpec:
+class TableSpec(NamedTuple):
     columns: list[Column]
-    rows: list[dict[str, str | Cell]]
+    rows: Iterable[tuple[str | Cell, ...]]  # one cell per column, in column order (read once)
     title: str | None = None
     caption: str | None = None
+
+
+class _ExtraWidth(dict[str, int]):
+    """1 for a wide or full-width character (it takes two columns), else 0 (memoized)."""
+
+    def __missing__(self, ch: str) -> int:
+        extra = int(ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
+        self[ch] = extra
+        return extra
+
+
+_EXTRA_WIDTH = _ExtraWidth()
 
 
 def display_width(text: str) -> int:
     """Columns a string takes on a terminal (wide and full-width characters take two)."""
     if text.isascii():
         return len(text)
-    return len(text) + sum(1 for ch in text if ch > "\u10ff" and _east_asian_width(ch) in "WF")
-
-
-_east_asian_width = unicodedata.east_asian_width
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
+    return len(text) + sum(map(_EXTRA_WIDTH.__getitem__, text))
 
 
 def _plain(value: str | Cell) -> str:
@@ -57,19 +61,48 @@ def _plain(value: str | Cell) -> str:
     return text.replace("\n", " ")
 
 
+#: A plain table is aligned on its first rows and then written as the rest come, so that a
+#: long answer (a search with a million hits, piped to `head`) streams in constant memory.
+ALIGN_ROWS = 1000
+
+
 def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
-    """Aligned columns separated by two spaces; the last column is never padded."""
+    """Aligned columns separated by two spaces; the last column is never padded.
+
+    The widths are those of the header and the first `ALIGN_ROWS` rows; a later, wider cell
+    pushes the rest of its line along rather than being cut.
+    """
     cols = spec.columns
-    body = [[_plain(row.get(c.key, "")) for c in cols] for row in spec.rows]
-    if headers:
-        body.insert(0, [c.header for c in cols])
     if spec.title and headers:
         out.write(spec.title + "\n")
-    # the last column is never padded, so its width is never needed
-    widths = [max((display_width(r[i]) for r in body), default=0) for i in range(len(cols) - 1)]
-    for r in body:
-        cells = [_pad(v, widths[i]) if i < len(cols) - 1 else v for i, v in enumerate(r)]
-        out.write("  ".join(cells).rstrip() + "\n")
+    rows = iter(spec.rows)
+    first = list(islice(rows, ALIGN_ROWS))
+    body: list[tuple[str | Cell, ...]] = first
+    if headers:
+        body = [tuple(c.header for c in cols), *first]
+    # each cell's width once; the last column is never padded, so its width is never needed
+    sizes = [tuple(map(_width, r[:-1])) for r in body]
+    widths = [max(column) for column in zip(*sizes, strict=True)] if len(cols) > 1 else []
+    for r, size in zip(body, sizes, strict=True):
+        out.write(_line(r, size, widths))
+    for r in rows:
+        out.write(_line(r, tuple(map(_width, r[:-1])), widths))
+
+
+def _line(row: Sequence[str | Cell], size: Sequence[int], widths: Sequence[int]) -> str:
+    cells = [_plain(v) + " " * (w - n) for v, w, n in zip(row, widths, size, strict=False)]
+    cells += [_plain(v) for v in row[len(widths) :]]
+    return "  ".join(cells).rstrip() + "\n"
+
+
+def _width(value: str | Cell) -> int:
+    """The display width of a cell as a plain line."""
+    return _text_width(_plain(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _text_width(text: str) -> int:
+    return display_width(text)  # memoized: ids and labels repeat
 
 
 def console(out: TextIO, screen: Screen) -> Any:
@@ -105,8 +138,7 @@ def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = Tr
         table.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold")
     for row in spec.rows:
         cells = []
-        for c in spec.columns:
-            value = row.get(c.key, "")
+        for value in row:
             if isinstance(value, Cell):
                 text = Text(value.text)
                 for a, b in value.spans:

@@ -7,10 +7,10 @@ command's own formats (a graph language). Keys of the rows are stable English id
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
-from typing import Any, TextIO
+from types import MappingProxyType
+from typing import Any, NamedTuple, TextIO
 
 
 class Format(StrEnum):
@@ -38,8 +38,7 @@ LISTING_FORMATS: tuple[Format, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     """Where a table goes: a terminal (borders, colour, a width) or a pipe (plain columns)."""
 
     terminal: bool
@@ -47,8 +46,7 @@ class Screen:
     colour: bool = False
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """One field of the rows: how it is written to tsv/csv and shown in the table.
 
     Attributes:
@@ -77,12 +75,12 @@ class Column:
 _ROWS: Any = object()
 
 
-@dataclass
-class View:
+class View(NamedTuple):
     """A command's answer.
 
     Attributes:
-        rows: one mapping per result (jsonl, tsv, csv, the table; json unless `data` is set).
+        rows: one mapping per result (jsonl, tsv, csv, the table; json unless `data` is set);
+            an iterator is read once, as it is written (then say `matched`).
         columns: the fields of the rows, in order.
         title: a line above the table.
         data: what `-f json` writes when it is not the list of rows (a document, a diff).
@@ -94,19 +92,24 @@ class View:
         notes: sentences for stderr (what the answer covers, what it left out).
     """
 
-    rows: Sequence[Mapping[str, Any]]
+    rows: Iterable[Mapping[str, Any]]
     columns: Sequence[Column]
     title: str | None = None
     data: Any = _ROWS
     terms: Sequence[str] = ()
     matched: bool | None = None
     draw: Callable[[TextIO, Screen], None] | None = None
-    formats: Mapping[Format, Callable[[], str]] = field(default_factory=dict)
+    formats: Mapping[Format, Callable[[], str]] = MappingProxyType({})
     notes: Sequence[str] = ()
 
     @property
     def found(self) -> bool:
-        return bool(self.rows) if self.matched is None else self.matched
+        if self.matched is not None:
+            return self.matched
+        assert isinstance(self.rows, Sequence), "a View of an iterator must say `matched`"
+        return bool(self.rows)
 
     def json_data(self) -> Any:
-        return list(self.rows) if self.data is _ROWS else self.data
+        if self.data is not _ROWS:
+            return self.data
+        return list(self.rows) if isinstance(self.rows, Sequence) else self.rows

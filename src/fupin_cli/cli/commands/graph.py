@@ -45,8 +45,11 @@ def graph(
     Example: fupin graph yunnan -f mermaid
     """
     corpus = load_corpus(data)
-    full = build_graph(corpus)
-    shown = neighbourhood(full, resolve_node(corpus, doc)) if doc else full
+    if doc is None:
+        shown = build_graph(corpus)
+    else:
+        node = resolve_node(corpus, doc)
+        shown = neighbourhood(build_graph(corpus, [node], down=True), node)
     return View(
         [e.model_dump(mode="json") for e in shown.edges],
         EDGE_COLUMNS,

@@ -38,5 +38,6 @@ def lineage_command(
     Exit status 1 when the rule has no superior. Example: fupin lineage weiyuan
     """
     corpus = load_corpus(data)
-    steps = lineage(build_graph(corpus), resolve_node(corpus, doc))
+    node = resolve_node(corpus, doc)
+    steps = lineage(build_graph(corpus, [node]), node)
     return View([s.model_dump(mode="json") for s in steps], COLUMNS)

@@ -8,7 +8,7 @@ import typer
 
 from ...corpus import load_corpus
 from ...errors import InvalidQuery
-from ...query.responsibility import hit_record
+from ...query.responsibility import hit_record, spellings_of
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
 from ..columns import any_responsible, hit_columns
@@ -64,5 +64,5 @@ def who_leads(
             several=len(queries) > 1,
             responsible=any_responsible(rows),
         ),
-        terms=[t for q in queries for t in q.split()],
+        terms=spellings_of(corpus, [t for q in queries for t in q.split()]),
     )
