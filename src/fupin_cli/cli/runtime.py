@@ -15,6 +15,7 @@ import functools
 import io
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -162,22 +163,22 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         show_library_notes()
-        view: View | None = None
         try:
             refuse_empty(_labelled(fn, kwargs))
-            view = fn(*args, **kwargs)
-            if view is not None:
-                for line in view.notes:
-                    note(line)
-                fmt = kwargs.get("fmt", Format.table)
-                assert isinstance(fmt, Format)
-                headers = not kwargs.get("no_headers", False)
-                _deliver(view, fmt, kwargs.get("output"), headers=headers)
-            if sys.stdout is not None:
-                sys.stdout.flush()
+            try:
+                found = _answer(fn, args, kwargs)
+            except sqlite3.DatabaseError as exc:
+                # the index cache was damaged in a way its check on opening did not see:
+                # remove it and answer once more from a fresh one
+                from ..index.cache import discard_opened
+
+                if not discard_opened(exc):
+                    raise
+                found = _answer(fn, args, kwargs)
         except BrokenPipeError:
-            # the reader (`| head`) has all it wanted: the status is the one the query has
+            # a command that writes its answer itself: the reader has all it wanted
             silence_broken_pipe()
+            raise typer.Exit(ExitCode.OK) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except FupinError as exc:
@@ -191,10 +192,31 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
         except Exception as exc:  # a bug: the one place that may catch everything
             report_bug(exc)
             raise typer.Exit(ExitCode.BUG) from None
-        if view is not None:
-            raise typer.Exit(ExitCode.OK if view.found else ExitCode.NO_MATCH)
+        if found is not None:
+            raise typer.Exit(ExitCode.OK if found else ExitCode.NO_MATCH)
 
     return wrapper
+
+
+def _answer(fn: Callable[..., View | None], args: Any, kwargs: dict[str, Any]) -> bool | None:
+    """Run the command and write its View; whether it found something (None: the command
+    wrote its answer itself and chose its status)."""
+    view = fn(*args, **kwargs)
+    if view is None:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return None
+    for line in view.notes:
+        note(line)
+    fmt = kwargs.get("fmt", Format.table)
+    assert isinstance(fmt, Format)
+    try:
+        _deliver(view, fmt, kwargs.get("output"), headers=not kwargs.get("no_headers", False))
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # `| head` has all it wanted: the status is still the answer's
+        silence_broken_pipe()
+    return view.found
 
 
 @functools.cache
