@@ -20,7 +20,7 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(flat) <= limit:
         return flat
     head = limit * 2 // 3
-    return f"{flat[:head]}…{flat[-(limit - head - 1):]} ({len(text):,} characters)"
+    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} ({len(text):,} characters)"
 
 
 class FupinError(Exception):

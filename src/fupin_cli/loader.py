@@ -57,8 +57,8 @@ class _Loader(SafeLoader):
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
-    def construct_scalar(self, node: yaml.Node) -> Any:
-        value = super().construct_scalar(node)  # type: ignore[no-untyped-call]
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
+        value = super().construct_scalar(node)
         if isinstance(value, str) and len(value) > MAX_SCALAR:
             raise _Refused(
                 node.start_mark.line + 1,
@@ -94,8 +94,12 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
         text = read_text(path)
     nul = text.find("\x00")
     if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        raise DataError(path, line, None, "a NUL byte: this is not a text file (or it is damaged)")
+        raise DataError(
+            path,
+            text.count("\n", 0, nul) + 1,
+            None,
+            "a NUL byte: this is not a text file (or it is damaged)",
+        )
     try:
         return yaml.load(text, Loader=_Loader)
     except _Refused as exc:

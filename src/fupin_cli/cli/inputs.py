@@ -21,8 +21,9 @@ def _has_surrogates(text: str) -> bool:
     return any("\udc80" <= ch <= "\udcff" for ch in text)
 
 
-def decode_bytes(data: bytes, what: str, notify: Notify) -> str:
-    """`data` as UTF-8, else as GB18030 (saying so through `notify`).
+def decode_bytes(data: bytes, what: str, notify: Notify, *, quote: bool = False) -> str:
+    """`data` as UTF-8, else as GB18030 (saying so through `notify`); `quote` puts (the
+    start of) `data` in the messages, as read or as escaped bytes.
 
     Raises:
         InputError: neither decodes; names the byte offset where UTF-8 reading stopped.
@@ -35,10 +36,14 @@ def decode_bytes(data: bytes, what: str, notify: Notify) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         line = data.count(b"\n", 0, first.start) + 1
+        if quote:
+            what += f" ({shorten(data.decode('utf-8', 'backslashreplace'))})"
         raise InputError(
             f"{what} is neither UTF-8 nor GB18030 (byte 0x{data[first.start]:02x} at offset "
             f"{first.start}, line {line}); convert it to UTF-8 (iconv -t UTF-8)"
         ) from None
+    if quote:
+        what += f" ({shorten(text)})"
     notify(f"Note: {what} is not UTF-8; read it as GB18030")
     return text
 
@@ -51,9 +56,7 @@ def decode_argv(args: Sequence[str], notify: Notify) -> list[str]:
         if not _has_surrogates(arg) or os.path.lexists(arg):
             out.append(arg)
             continue
-        raw = os.fsencode(arg)
-        shown = shorten(raw.decode("utf-8", "backslashreplace"))
-        out.append(decode_bytes(raw, f"argument {i} ({shown})", notify))
+        out.append(decode_bytes(os.fsencode(arg), f"argument {i}", notify, quote=True))
     return out
 
 
@@ -65,12 +68,20 @@ def read_stdin(notify: Notify) -> str:
     """
     stream = sys.stdin
     if stream is None:
-        raise InputError("stdin is closed; pipe the queries in, one per line, or give them as arguments")
+        raise InputError(
+            "stdin is closed; pipe the queries in, one per line, or give them as arguments"
+        )
     buffer = getattr(stream, "buffer", None)
     try:
-        data = buffer.read() if buffer is not None else stream.read().encode("utf-8", "surrogateescape")
+        data = (
+            buffer.read()
+            if buffer is not None
+            else stream.read().encode("utf-8", "surrogateescape")
+        )
     except (OSError, ValueError) as exc:
-        raise InputError(f"stdin cannot be read ({exc}); pipe the queries in, one per line") from None
+        raise InputError(
+            f"stdin cannot be read ({exc}); pipe the queries in, one per line"
+        ) from None
     return decode_bytes(data, "stdin", notify).lstrip("\ufeff")
 
 

@@ -11,6 +11,7 @@ encoding cannot hold, a reader that closes the pipe early.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import logging
@@ -117,7 +118,8 @@ def os_error_message(exc: OSError) -> str:
     what = exc.strerror or str(exc)
     name = exc.filename if exc.filename is not None else None
     where = f"{os.fsdecode(name)}: " if name is not None else ""
-    return f"{where}{what.lower() if what else 'an operating-system error'}; check the path and its permissions"
+    problem = what.lower() if what else "an operating-system error"
+    return f"{where}{problem}; check the path and its permissions"
 
 
 def report_bug(exc: BaseException) -> None:
@@ -167,9 +169,10 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
             refuse_empty(_labelled(fn, kwargs))
             try:
                 found = _answer(fn, args, kwargs)
-            except sqlite3.DatabaseError as exc:
-                # the index cache was damaged in a way its check on opening did not see:
-                # remove it and answer once more from a fresh one
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                # the index cache was damaged in a way its check on opening did not see
+                # (SQLite's error, or stored text no longer UTF-8): remove it and answer
+                # once more from a fresh one
                 from ..index.cache import discard_opened
 
                 if not discard_opened(exc):
@@ -301,10 +304,8 @@ def prepare_streams() -> None:
     for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 reconfigure(errors=errors)
-            except (OSError, ValueError):
-                pass
 
 
 def run(program: Callable[..., Any], argv: list[str] | None = None) -> int:

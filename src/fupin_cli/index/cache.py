@@ -26,8 +26,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from ..errors import CacheError
 from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
+from ..errors import CacheError
 from .files import (
     FileStat,
     Hashes,
@@ -79,6 +79,8 @@ class Index:
 
     def close(self) -> None:
         self.conn.close()
+        if self.path is not None:
+            _OPENED.discard(self.path)
 
     def __enter__(self) -> Index:
         return self
@@ -129,7 +131,7 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
                 "SELECT path, size, mtime_ns, ctime_ns, ino, sha, hashed_ns FROM files"
             )
         }
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # text that is not UTF-8: damage too
         conn.close()
         raise _Stale(f"it is corrupt or not a fupin index ({exc})") from None
     hashes: dict[str, str] = {}
@@ -166,8 +168,9 @@ def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
 
 def discard_opened(exc: BaseException) -> list[Path]:
     """Remove the cache files this process opened, after SQLite found `exc` while reading
-    one, so that the next `open_index` builds it afresh; the files removed (none: the error
-    did not come from a cache file, and running again would not help).
+    one (a `sqlite3.DatabaseError`, or a `UnicodeDecodeError` of text whose bytes were
+    damaged), so that the next `open_index` builds it afresh; the files removed (none: the
+    error did not come from a cache file, and running again would not help).
 
     A process that has the old file open keeps reading it; the rename that installs a new
     index never disturbs it.

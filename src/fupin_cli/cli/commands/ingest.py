@@ -16,6 +16,7 @@ from ...ingest.emit import dump_document
 from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
 from ...levels import Level
 from ...loader import load_actors
+from ...models import Document
 from ...render.output import write_file
 from ..options import DataOpt
 from ..runtime import ExitCode, command, error, note, progress_bar, warn
@@ -122,12 +123,12 @@ def ingest(
                 )
                 raise IngestError(f"two documents would get the id '{doc.id}'; {hint}")
             seen[doc.id] = found.source
-    texts = [(doc.id, dump_document(doc)) for doc in documents]
-    if out is None:
-        sys.stdout.write("---\n".join(text for _, text in texts))
+    if out is None:  # each document dumped as it is written: a big input is not held twice
+        for i, doc in enumerate(documents):
+            sys.stdout.write(("---\n" if i else "") + dump_document(doc))
     else:  # everything parsed and validated before anything is written
-        _write_all(out, texts, force=force)
-        note(f"wrote {len(texts)} document(s) to {out}")
+        _write_all(out, documents, force=force)
+        note(f"wrote {len(documents)} document(s) to {out}")
     if failed:
         note(f"{len(failed)} file(s) could not be read (listed above)")
         raise typer.Exit(ExitCode.ERROR)
@@ -135,10 +136,12 @@ def ingest(
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
-        raise OutputError(f"--out {out} is a file; --out names a folder to write the documents into")
+        raise OutputError(
+            f"--out {out} is a file; --out names a folder to write the documents into"
+        )
 
 
-def _write_all(out: Path, texts: list[tuple[str, str]], *, force: bool) -> None:
+def _write_all(out: Path, documents: list[Document], *, force: bool) -> None:
     """One file per document under the folder `out`, each replaced whole; files that exist
     are refused (all of them named before anything is written) unless `force`."""
     _check_out(out)
@@ -149,15 +152,15 @@ def _write_all(out: Path, texts: list[tuple[str, str]], *, force: bool) -> None:
             f"cannot create the folder {out}: {(exc.strerror or str(exc)).lower()}; "
             "choose another --out"
         ) from None
-    targets = [(out / f"{doc_id}.yaml", text) for doc_id, text in texts]
+    targets = [(out / f"{doc.id}.yaml", doc) for doc in documents]
     existing = [target for target, _ in targets if target.exists()]
     if existing and not force:
         more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
         raise OutputError(
             f"{existing[0]} already exists{more}; give --force to replace it, or another --out"
         )
-    for target, text in targets:
-        write_file(target, text)
+    for target, doc in targets:
+        write_file(target, dump_document(doc))
 
 
 def _report(found: Ingested, encoding: str | None) -> None:
