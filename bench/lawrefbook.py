@@ -85,6 +85,7 @@ class Outcome:
     texts: int = 0  # articles whose every line is in the source
     total: int = 0  # articles parsed
     expected_articles: int = 0
+    tasks: int = 0  # a law assigns no lists of units: any task is a sentence misread
     crash: str | None = None  # an exception other than IngestError
     refused: str | None = None  # an IngestError
     got_title: str | None = None
@@ -133,6 +134,7 @@ def check(path: str, text: str, registry: Any) -> Outcome:
     out.articles = len(docs) == 1 and article_labels == list(want.articles)
     if want.articles and article_labels != labels:
         out.articles = False
+    out.tasks = sum(len(d.tasks) for d in docs)
     for d in docs:
         for art in d.articles:
             out.total += 1
@@ -210,6 +212,7 @@ def figures(outcomes: Sequence[Outcome]) -> Figures:
             "chapters": [o for o in outcomes if not o.chapters],
             "articles": [o for o in outcomes if not o.articles],
             "crash": [o for o in outcomes if o.crash],
+            "tasks": [o for o in outcomes if o.tasks],
         },
     )
 
@@ -235,7 +238,7 @@ def report(f: Figures, seconds: float, examples: int) -> str:
         lines.append(f"\n{kind}: {len(failed)} failing, e.g.")
         for o in failed[:examples]:
             rel = o.path.split("lawrefbook/", 1)[-1]
-            why = o.crash or o.refused or o.detail
+            why = o.crash or o.refused or o.detail or f"{o.tasks} task(s)"
             if kind == "title":
                 why = f"{o.got_title!r} for {o.want_title!r}"
             lines.append(f"  {rel}: {why}")

@@ -79,6 +79,7 @@ def _check(path: Path, registry: ActorRegistry) -> None:
     assert outcome.crash is None, outcome.crash
     assert outcome.title, f"title {outcome.got_title!r}, the # line says {outcome.want_title!r}"
     assert outcome.texts == outcome.total, "an article's text is not in the source"
+    assert outcome.tasks == 0, "a sentence of a law was read as a list of units"
     if str(path.relative_to(FOLDER)) in KNOWN_SOURCE_DEFECTS:
         return
     assert outcome.articles, outcome.detail

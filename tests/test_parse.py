@@ -426,6 +426,27 @@ def test_unit_lines(
     assert plain_data(draft)["tasks"][0]["text"] == "发展产业。"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "支持单位和个人通过投资、捐款捐物、志愿服务等方式，参与乡村振兴促进工作。",
+        "参与单位应当按照约定履行义务。",
+        "责任单位和责任人应当及时整改。",
+    ],
+)
+def test_a_sentence_that_begins_like_a_label_stays_text(
+    registry: ActorRegistry, sentence: str
+) -> None:
+    # 北京市乡村振兴促进条例 第六条: the article's last paragraph is a sentence, not a list
+    text = "\n".join(
+        ["北京市某某条例", "第一章 总则", "第六条 各级人民政府应当开展宣传。", sentence]
+    )
+    (draft,) = parse_text(text, source="t.md", registry=registry)
+    doc = draft.document
+    assert doc.tasks == ()
+    assert doc.articles[0].text.endswith(sentence)
+
+
 def test_the_role_word_is_kept_as_written(registry: ActorRegistry) -> None:
     text = "云南省某某分工方案\n一、分工\n(1)发展产业。\n牵头部门：省农业厅\n协同单位：省林业厅"
     (draft,) = parse_text(text, source="t.txt", registry=registry)

@@ -116,8 +116,15 @@ def _split_deadline(text: str) -> tuple[str, str | None]:
 
 
 def is_unit_line(line: str) -> bool:
-    """A line that starts with a role label: 牵头单位：…, 责任部门 …"""
-    return bool(_LINE.match(char_keys(line[:16])))
+    """A line that starts with a role label: 牵头单位：…, 责任部门 …, 牵头单位 (alone), or a
+    label run into a list of units (牵头单位省发展改革委); not a sentence that begins with
+    the same characters (支持单位和个人通过投资…)."""
+    keys = char_keys(line)
+    m = _LINE.match(keys)
+    if m is None:
+        return False
+    rest = keys[m.end() :]
+    return not rest.strip() or rest[0] in ":： \t\u3000" or units_like(line[m.end() :])
 
 
 def find_convention(text: str) -> str | None:
@@ -144,6 +151,8 @@ def labelled(text: str) -> list[Assignment] | None:
         cut = max(keys.rfind(ch, 0, stated.start()) for ch in ",;。") + 1 or stated.start()
     starts = [m for m in _LABEL_AT.finditer(keys[:cut])]
     if not starts or keys[: starts[0].start()].strip(" \t"):
+        return None
+    if not is_unit_line(text):  # 支持单位和个人…: a sentence, not a label
         return None
     out: list[Assignment] = []
     for i, m in enumerate(starts):

@@ -212,7 +212,8 @@ def search(
         level: only documents of this level (central, province, county ...).
         limit: at most this many hits.
         width: about how many characters of text a snippet shows.
-        kind: only hits of this kind (or these): article, item, task, preamble, notice, closing.
+        kind: only hits of this kind (or these): article, item, task, preamble, notice,
+            section (a heading's own paragraphs), closing.
         any_: a unit holding any one of the words is a hit.
         exclude: words that a hit must not hold.
 

@@ -75,29 +75,26 @@ def render_plain(spec: TableSpec, out: TextIO, headers: bool = True) -> None:
     cols = spec.columns
     if spec.title and headers:
         out.write(spec.title + "\n")
-    rows = iter(spec.rows)
+    rows = (tuple(map(_plain, r)) for r in spec.rows)  # each cell made plain once
     first = list(islice(rows, ALIGN_ROWS))
-    body: list[tuple[str | Cell, ...]] = first
+    body: list[tuple[str, ...]] = first
     if headers:
         body = [tuple(c.header for c in cols), *first]
-    # each cell's width once; the last column is never padded, so its width is never needed
-    sizes = [tuple(map(_width, r[:-1])) for r in body]
-    widths = [max(column) for column in zip(*sizes, strict=True)] if len(cols) > 1 else []
-    for r, size in zip(body, sizes, strict=True):
-        out.write(_line(r, size, widths))
+    # the last column is never padded, so its width is never needed
+    widths: list[int] = []
+    if body and len(cols) > 1:
+        widths = [max(map(_text_width, column)) for column in zip(*body, strict=True)][:-1]
+    for r in body:
+        out.write(_line(r, widths))
     for r in rows:
-        out.write(_line(r, tuple(map(_width, r[:-1])), widths))
+        out.write(_line(r, widths))
 
 
-def _line(row: Sequence[str | Cell], size: Sequence[int], widths: Sequence[int]) -> str:
-    cells = [_plain(v) + " " * (w - n) for v, w, n in zip(row, widths, size, strict=False)]
-    cells += [_plain(v) for v in row[len(widths) :]]
+def _line(row: Sequence[str], widths: Sequence[int]) -> str:
+    """One row: every cell but the last padded to its column's width."""
+    cells = [v + " " * (w - _text_width(v)) for v, w in zip(row, widths, strict=False)]
+    cells += row[len(widths) :]
     return "  ".join(cells).rstrip() + "\n"
-
-
-def _width(value: str | Cell) -> int:
-    """The display width of a cell as a plain line."""
-    return _text_width(_plain(value))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -36,7 +36,10 @@ KindOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
-        help="Only hits of this kind: article, item, task, preamble, notice, closing (repeatable).",
+        help=(
+            "Only hits of this kind: article, item, task, preamble, notice, section, closing "
+            "(repeatable)."
+        ),
         show_default=False,
     ),
 ]
