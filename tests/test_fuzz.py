@@ -52,7 +52,7 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("fuzz-cwd")
 
 
-@_budget(300)
+@_budget(400)
 @given(name=st.sampled_from(NAMES), args=st.lists(argument, max_size=4), data=stdin)
 def test_random_arguments_and_stdin(
     workdir: Path, name: bytes, args: list[bytes], data: bytes | None
@@ -87,7 +87,7 @@ def _mutate(data: bytes, cuts: list[tuple[int, bytes]]) -> bytes:
     return bytes(out)
 
 
-@_budget(40)
+@_budget(100)
 @given(
     cuts=st.lists(
         st.tuples(st.integers(0, 1 << 20), st.binary(min_size=1, max_size=8)), max_size=4
@@ -121,7 +121,7 @@ def test_random_data_files(
 # --- cache files -----------------------------------------------------------------------------
 
 
-@_budget(40)
+@_budget(60)
 @given(
     cuts=st.lists(
         st.tuples(st.integers(0, 1 << 20), st.binary(min_size=1, max_size=600)),

@@ -77,7 +77,7 @@ def test_empty_stdin_is_exit_2(command: str) -> None:
     _check(fupin(command, "-", stdin=b"\n  \n"), 2, "stdin was empty")
 
 
-@pytest.mark.parametrize("command", ["who-leads", "duties"])
+@pytest.mark.parametrize("command", ["who-leads", "duties", "ingest"])
 def test_closed_stdin_is_exit_2(command: str) -> None:
     _check(fupin(command, "-", stdin=CLOSED), 2, "stdin is closed")
 

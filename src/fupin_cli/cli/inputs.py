@@ -60,29 +60,33 @@ def decode_argv(args: Sequence[str], notify: Notify) -> list[str]:
     return out
 
 
+def stdin_bytes() -> bytes:
+    """All of stdin, as bytes.
+
+    Raises:
+        InputError: stdin is closed or cannot be read.
+    """
+    stream = sys.stdin
+    if stream is None:
+        raise InputError(
+            "stdin is closed, but '-' reads from it; pipe the input in, or give it as an argument"
+        )
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            return bytes(buffer.read())
+        return stream.read().encode("utf-8", "surrogateescape")
+    except (OSError, ValueError) as exc:
+        raise InputError(f"stdin cannot be read ({exc}); pipe the input in") from None
+
+
 def read_stdin(notify: Notify) -> str:
     """All of stdin as text.
 
     Raises:
         InputError: stdin is closed, or holds bytes that are neither UTF-8 nor GB18030.
     """
-    stream = sys.stdin
-    if stream is None:
-        raise InputError(
-            "stdin is closed; pipe the queries in, one per line, or give them as arguments"
-        )
-    buffer = getattr(stream, "buffer", None)
-    try:
-        data = (
-            buffer.read()
-            if buffer is not None
-            else stream.read().encode("utf-8", "surrogateescape")
-        )
-    except (OSError, ValueError) as exc:
-        raise InputError(
-            f"stdin cannot be read ({exc}); pipe the queries in, one per line"
-        ) from None
-    return decode_bytes(data, "stdin", notify).lstrip("\ufeff")
+    return decode_bytes(stdin_bytes(), "stdin", notify).lstrip("\ufeff")
 
 
 def read_queries(values: Sequence[str], notify: Notify, what: str = "query") -> list[str]:

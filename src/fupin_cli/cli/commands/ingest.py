@@ -18,6 +18,7 @@ from ...levels import Level
 from ...loader import load_actors
 from ...models import Document
 from ...render.output import write_file
+from ..inputs import stdin_bytes
 from ..options import DataOpt
 from ..runtime import ExitCode, command, error, note, progress_bar, warn
 
@@ -86,7 +87,7 @@ def ingest(
     for name in paths:
         if name == "-":
             found = ingest_bytes(
-                sys.stdin.buffer.read(),
+                stdin_bytes(),
                 source="<stdin>",
                 registry=registry,
                 encoding=encoding,
