@@ -145,3 +145,12 @@ def test_the_text_under_a_heading_is_searchable(data: Path) -> None:
     assert result.exit_code == 0, result.stderr
     (hit,) = json.loads(result.stdout)
     assert (hit["doc"], hit["kind"], hit["ref"]) == ("nanchuan", "section", "一、")
+
+
+def test_a_document_is_named_by_its_title_in_either_script(data: Path) -> None:
+    # an ingested document's id is made up (doc-…, or the file's name); a reader names it by
+    # its title, as printed or in the other script
+    for name in ("四川省某某产业帮扶行动方案", "四川省某某產業幫扶行動方案"):
+        result = fupin("show", name, "--data", str(data), "-f", "json")
+        assert result.exit_code == 0, result.stderr
+        assert json.loads(result.stdout)["id"] == "sichuan"

@@ -287,7 +287,10 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
         path,
         codec.encode(fields),
     )
-    keys = [(fold(k), doc.id, rank) for rank, k in enumerate((doc.id, *doc.aliases))]
+    # a document is named by its id, its aliases, and its title as printed (a user's own
+    # documents have ids like doc-3f2a…, their titles are what a reader knows them by)
+    names = dict.fromkeys(fold(k) for k in (doc.id, *doc.aliases, doc.title, doc.short_title))
+    keys = [(key, doc.id, rank) for rank, key in enumerate(names) if key]
     return DocumentRows(row, keys, units, roles, relations, links, find_citations(doc))
 
 

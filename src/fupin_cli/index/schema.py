@@ -42,7 +42,7 @@ Tables:
 from __future__ import annotations
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt.
-SCHEMA = 4
+SCHEMA = 5
 
 #: One token per character: every category but separators, so that punctuation, symbols,
 #: digits and letters of any script are searchable (the fold drops whitespace).
