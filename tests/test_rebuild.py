@@ -9,7 +9,12 @@ import pytest
 
 from fupin_cli.corpus import ActorRegistry
 from fupin_cli.datafolder import ACTORS_FILE
-from fupin_cli.ingest.overlay import Bundled, build_bundled
+from fupin_cli.ingest.overlay import (
+    CURATED_ARTICLE_FIELDS,
+    CURATED_TASK_FIELDS,
+    Bundled,
+    build_bundled,
+)
 from fupin_cli.ingest.parse import Draft, parse_text
 from fupin_cli.loader import load_actors, load_document, read_yaml
 from fupin_cli.models import Document
@@ -91,7 +96,9 @@ def test_overlays_never_override_text_or_structure() -> None:
         spec = read_yaml(overlay)
         assert parsed_only.isdisjoint(spec.get("set") or {}), overlay.name
         for fields in (spec.get("articles") or {}).values():
-            assert set(fields) <= {"actors", "relations"}, overlay.name
+            assert set(fields) <= set(CURATED_ARTICLE_FIELDS), overlay.name
+        for fields in (spec.get("tasks") or {}).values():
+            assert set(fields) <= set(CURATED_TASK_FIELDS), overlay.name
 
 
 def test_bundled_task_tables_match_the_seed_counts(built: dict[str, Bundled]) -> None:

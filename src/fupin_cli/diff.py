@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -19,9 +20,10 @@ from .align import DEFAULT_THRESHOLD, Pair, align, similarity, unit_text
 from .corpus import ActorRegistry, Corpus
 from .graph import RelationName, RuleGraph, build_graph, relation_between
 from .models import Document, Frozen
-from .normalize import readable
+from .normalize import normalize, readable
+from .terms import Target
 
-ChangeKind = Literal["actor", "modal", "clause_added", "clause_removed"]
+ChangeKind = Literal["actor", "modal", "clause_added", "clause_removed", "target"]
 OpName = Literal["equal", "delete", "insert"]
 Only = Literal["changed", "left", "right", "actor"]
 
@@ -143,6 +145,38 @@ def clause_changes(left: str, right: str) -> list[Change]:
     return changes
 
 
+def target_changes(left: Sequence[Target], right: Sequence[Target]) -> list[Change]:
+    """A figure changed (a county raising a provincial target): targets paired by what they
+    measure, else in order among those of one unit; one left over is added or dropped."""
+
+    def shown(t: Target) -> str:
+        return f"{t.subject or ''} {t.quantity}".strip()
+
+    rest = list(right)
+    changes: list[Change] = []
+    unpaired: list[Target] = []
+    for t in left:
+        key = normalize(t.subject) if t.subject else None
+        same = [r for r in rest if key and r.subject and normalize(r.subject) == key]
+        if not same:
+            unpaired.append(t)
+            continue
+        r = same[0]
+        rest.remove(r)
+        if (t.value, t.upper, t.unit, t.comparison) != (r.value, r.upper, r.unit, r.comparison):
+            changes.append(Change(kind="target", left=shown(t), right=shown(r)))
+    for t in unpaired:
+        other = next((r for r in rest if r.unit == t.unit), None)
+        if other is None:
+            changes.append(Change(kind="target", left=shown(t)))
+            continue
+        rest.remove(other)
+        if (t.value, t.upper, t.comparison) != (other.value, other.upper, other.comparison):
+            changes.append(Change(kind="target", left=shown(t), right=shown(other)))
+    changes += [Change(kind="target", right=shown(r)) for r in rest]
+    return changes
+
+
 def char_diff(left: str, right: str) -> list[tuple[OpName, str]]:
     """Character-level diff with semantic clean-up, as (op, text) pairs."""
     from diff_match_patch import diff_match_patch
@@ -165,6 +199,7 @@ def diff_pair(
     if unit_text(la) == unit_text(ra):
         return DiffPair(**pair.model_dump(), status="same", ops=(("equal", lt),))
     changes = [*actor_changes(registry, lt, rt), *modal_changes(lt, rt), *clause_changes(lt, rt)]
+    changes += target_changes(la.targets, ra.targets)
     return DiffPair(
         **pair.model_dump(), status="changed", changes=tuple(changes), ops=tuple(char_diff(lt, rt))
     )

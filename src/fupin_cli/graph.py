@@ -24,7 +24,7 @@ from pydantic import Field
 from .corpus import Corpus, suggest
 from .errors import UnknownDocument
 from .levels import Level
-from .models import Frozen, LinkRelation
+from .models import Frozen
 
 ELI = "http://data.europa.eu/eli/ontology#"
 #: Edge names and the ELI property each stands for.
@@ -32,6 +32,17 @@ ELI_PROPERTIES: dict[str, str] = {
     "implements": ELI + "implements",
     "based_on": ELI + "based_on",
     "cites": ELI + "cites",
+    "repeals": ELI + "repeals",
+    # ELI has no "replaces"; Dublin Core's is the usual term
+    "replaces": "http://purl.org/dc/terms/replaces",
+}
+#: A graph's edges: the links of `models.Link`, and the repeals a text states (原《X》同时废止).
+EdgeRelation = Literal["implements", "based_on", "cites", "repeals", "replaces"]
+#: Relations that end the target's force (the source takes its place).
+ENDS: tuple[str, ...] = ("repeals", "replaces")
+_UNDONE_BY: dict[str, Literal["repealed_by", "replaced_by"]] = {
+    "repeals": "repealed_by",
+    "replaces": "replaced_by",
 }
 #: Relations that make the target a superior rule of the source.
 SUPERIOR: tuple[str, ...] = ("implements", "based_on")
@@ -54,7 +65,7 @@ class GraphEdge(Frozen):
 
     source: str
     target: str
-    relation: LinkRelation
+    relation: EdgeRelation
     eli: str = Field(description="The ELI property the relation stands for.")
     article: int | None = None
     label: str | None = Field(default=None, description="Label of the article, as written.")
@@ -258,7 +269,7 @@ class LineageStep(Frozen):
     id: str
     kind: Literal["document", "reference"]
     title: str
-    relation: LinkRelation
+    relation: EdgeRelation | Literal["repealed_by", "replaced_by"]
     via: str = Field(description="The rule that implements or rests on this one.")
     article: int | None = None
     label: str | None = None
@@ -297,6 +308,30 @@ def lineage(graph: RuleGraph, node_id: str) -> list[LineageStep]:
                 )
             )
             queue.append((edge.target, depth + 1))
+    return steps
+
+
+def succession(graph: RuleGraph, node_id: str) -> list[LineageStep]:
+    """The rules `node_id` repeals or replaces, and those that repeal or replace it (depth 1:
+    not superiors, but the rules it took the place of, or that took its place)."""
+    steps: list[LineageStep] = []
+    for edge in graph.edges:
+        if edge.relation not in ENDS or node_id not in (edge.source, edge.target):
+            continue
+        mine = edge.source == node_id
+        node = graph.node(edge.target if mine else edge.source)
+        steps.append(
+            LineageStep(
+                depth=1,
+                id=node.id,
+                kind=node.kind,
+                title=node.title,
+                relation=edge.relation if mine else _UNDONE_BY[edge.relation],
+                via=edge.source,
+                article=edge.article,
+                label=edge.label,
+            )
+        )
     return steps
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from .levels import Level
+from .terms import Deadline, Target, Validity
 
 
 class Frozen(BaseModel):
@@ -99,6 +100,8 @@ class Article(Frozen):
     section: tuple[str, ...] = Field(default=(), description="Labels of the enclosing headings.")
     actors: tuple[str, ...] = Field(default=(), description="Canonical actors given a duty.")
     relations: tuple[Relation, ...] = ()
+    deadlines: tuple[Deadline, ...] = Field(default=(), description="Time limits it sets.")
+    targets: tuple[Target, ...] = Field(default=(), description="Figures it commits to.")
 
     @property
     def full_text(self) -> str:
@@ -173,6 +176,10 @@ class Task(Frozen):
     deadline: str | None = Field(
         default=None, description="The deadline as written (完成时限: 2021年底前)."
     )
+    deadlines: tuple[Deadline, ...] = Field(
+        default=(), description="Time limits: its text's and its 完成时限, read."
+    )
+    targets: tuple[Target, ...] = Field(default=(), description="Figures it commits to.")
 
     def units(self, role: TaskRole) -> tuple[str, ...]:
         """The units of one role."""
@@ -248,6 +255,12 @@ class Document(Frozen):
     issued: dt.date | None = None
     effective: dt.date | None = None
     published: dt.date | None = None
+    expires: dt.date | None = Field(
+        default=None, description="Last day in force by a stated period (有效期至…)."
+    )
+    validity: Validity | None = Field(
+        default=None, description="Provisions on its force, repeals, and sourced status."
+    )
     script: Script
     source: str = Field(description="File name of the source text under data/sources/.")
     based_on: tuple[Link, ...] = ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -89,5 +90,14 @@ ThresholdOpt = Annotated[
         min=0.0,
         max=1.0,
         help="Least similarity (0..1) for two articles to be paired.",
+    ),
+]
+AsOfOpt = Annotated[
+    datetime | None,
+    typer.Option(
+        "--as-of",
+        formats=["%Y-%m-%d"],
+        help="The day asked about, YYYY-MM-DD (default: today).",
+        show_default=False,
     ),
 ]

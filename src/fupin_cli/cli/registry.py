@@ -40,6 +40,13 @@ COMMANDS: tuple[CommandSpec, ...] = (
         "When an actor is held accountable, and how.",
         "ask",
     ),
+    CommandSpec("status", "status:status", "Whether a rule is in force, and what says so.", "ask"),
+    CommandSpec(
+        "deadlines", "deadlines:deadlines", "Time limits, and the units that must meet them.", "ask"
+    ),
+    CommandSpec(
+        "targets", "targets:targets", "Figures the documents commit to, with deadlines.", "ask"
+    ),
     CommandSpec(
         "diff", "diff:diff", "How one rule differs from another, article by article.", "compare"
     ),

@@ -29,6 +29,8 @@ from ..normalize import fold, regional_pairs, script_pairs, usable_variants
 from .files import FileStat, Hashes, content_key, fingerprint, record_stats
 from .rows import DocumentRows, FieldCodec, document_rows
 from .schema import DDL, POST_DDL, STAGING_DDL
+from .terms import insert as insert_terms
+from .terms import resolve_repeals
 
 if TYPE_CHECKING:
     from ..models import Actor, Document, Reference
@@ -112,6 +114,7 @@ class _Builder:
                 for i, f in enumerate(rows.citations)
             ],
         )
+        insert_terms(c, rows.terms)
         return None
 
     def registries(self, actors: Sequence[Actor], references: Sequence[Reference]) -> None:
@@ -213,6 +216,7 @@ class _Builder:
         c.executemany("UPDATE citations SET target = ? WHERE rowid = ?", targets)
         c.execute("DELETE FROM citations WHERE target = ''")
         c.executemany("INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?, ?)", edges)
+        resolve_repeals(c, resolver)
 
     def _variants(self) -> None:
         """The phrase variants a query of this corpus expands into (see `normalize`)."""

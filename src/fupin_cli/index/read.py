@@ -339,3 +339,126 @@ def counts(conn: sqlite3.Connection, tables: Sequence[str] = ("documents", "unit
         (n,) = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
         out.append(int(n))
     return out
+
+
+# --- time and numbers (issue 16) ---------------------------------------------------------
+
+#: The label of article `no` of document `d` (a correlated subquery).
+_LABEL = (
+    "(SELECT u.ref FROM units u WHERE u.id BETWEEN d.first_unit AND d.first_unit + d.units - 1 "
+    "AND u.kind = 'article' AND u.no = {no} ORDER BY u.id LIMIT 1)"
+)
+VALIDITY_COLUMNS = (
+    "v.doc, d.title, d.level, v.issued, v.published, v.effective, v.expires, v.provisional, "
+    "v.fields"
+)
+
+
+def validity_rows(conn: sqlite3.Connection, ids: Sequence[str] | None = None) -> list[Any]:
+    """(doc, title, level, issued, published, effective, expires, provisional, validity
+    JSON) of the documents (all, or `ids`), in corpus order."""
+    sql = f"SELECT {VALIDITY_COLUMNS} FROM validity v JOIN documents d ON d.id = v.doc"
+    params: list[Any] = []
+    if ids is not None:
+        sql += f" WHERE v.doc IN ({', '.join('?' * len(ids))})"
+        params = list(ids)
+    return conn.execute(sql + " ORDER BY d.ord", params).fetchall()
+
+
+def repealed_by(conn: sqlite3.Connection, doc_id: str) -> list[tuple[Any, ...]]:
+    """(doc, relation, article label, phrase, its effective date, issued date) of every held
+    rule that repeals or replaces `doc_id`."""
+    return conn.execute(
+        f"SELECT r.doc, r.relation, {_LABEL.format(no='r.article')}, r.phrase, "
+        "v.effective, v.issued FROM repeals r JOIN documents d ON d.id = r.doc "
+        "JOIN validity v ON v.doc = r.doc WHERE r.target = ? ORDER BY d.ord, r.seq",
+        (doc_id,),
+    ).fetchall()
+
+
+def resting_on(conn: sqlite3.Connection, doc_id: str) -> list[tuple[Any, ...]]:
+    """(doc, relation, article label, phrase, issued, effective) of the held rules that
+    implement or rest on `doc_id`: each says the rule was in force when it was made."""
+    return conn.execute(
+        f"SELECT e.source, e.relation, {_LABEL.format(no='e.article')}, e.phrase, "
+        "v.issued, v.effective FROM edges e JOIN documents d ON d.id = e.source "
+        "JOIN validity v ON v.doc = e.source "
+        "WHERE e.target = ? AND e.relation IN ('implements', 'based_on') ORDER BY d.ord",
+        (doc_id,),
+    ).fetchall()
+
+
+def _naming(actors: Sequence[str] | None) -> tuple[str, list[Any]]:
+    """A condition on `u.id`: the unit names one of `actors` in some role."""
+    if actors is None:
+        return "", []
+    marks = ", ".join("?" * len(actors))
+    return (
+        f" AND u.id IN (SELECT r.unit FROM roles r JOIN names n ON n.id = r.name "
+        f"WHERE n.name IN ({marks}))",
+        list(actors),
+    )
+
+
+def deadline_rows(
+    conn: sqlite3.Connection,
+    *,
+    docs: Sequence[str] | None = None,
+    before: str | None = None,
+    after: str | None = None,
+    actors: Sequence[str] | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """(doc, unit kind, ref, kind, start, end, every, phrase, unit text, unit fields) of the
+    time limits, in corpus order; `before` / `after` keep those due on or before / after a
+    day (ISO), which leaves out limits without a due day."""
+    where, params = _documents_filter(docs, None)
+    if before is not None:
+        where += " AND t.end_ <= ?"
+        params.append(before)
+    if after is not None:
+        where += " AND t.end_ >= ?"
+        params.append(after)
+    naming, names = _naming(actors)
+    sql = (
+        "SELECT t.doc, u.kind, u.ref, t.kind, t.start, t.end_, t.every, t.phrase, u.text, "
+        "u.fields FROM deadlines t JOIN documents d ON d.id = t.doc "
+        f"JOIN units u ON u.id = d.first_unit + t.unit WHERE 1{where}{naming} "
+        "ORDER BY d.ord, t.unit, t.seq"
+    )
+    fields_of = codec(conn).decode
+    for row in conn.execute(sql, [*params, *names]):
+        yield (*row[:-1], fields_of(row[-1]))
+
+
+def target_rows(
+    conn: sqlite3.Connection,
+    *,
+    docs: Sequence[str] | None = None,
+    topic: str | None = None,
+    actors: Sequence[str] | None = None,
+) -> Iterator[tuple[Any, ...]]:
+    """(doc, unit kind, ref, quantity, value, upper, unit, comparison, subject, phrase, due,
+    due phrase, unit fields) of the targets, in corpus order; `topic` (folded) must occur in
+    the subject or the clause."""
+    where, params = _documents_filter(docs, None)
+    if topic is not None:
+        where += " AND instr(t.key, ?) > 0"
+        params.append(topic)
+    naming, names = _naming(actors)
+    sql = (
+        "SELECT t.doc, u.kind, u.ref, t.quantity, t.value, t.upper, t.measure, t.comparison, "
+        "t.subject, t.phrase, t.due, t.due_phrase, u.fields FROM targets t "
+        "JOIN documents d ON d.id = t.doc JOIN units u ON u.id = d.first_unit + t.unit "
+        f"WHERE 1{where}{naming} ORDER BY d.ord, t.unit, t.seq"
+    )
+    fields_of = codec(conn).decode
+    for row in conn.execute(sql, [*params, *names]):
+        yield (*row[:-1], fields_of(row[-1]))
+
+
+def article_label(conn: sqlite3.Connection, doc_id: str, no: int) -> str | None:
+    """The label of one article, as written (第二十九条)."""
+    row = conn.execute(
+        f"SELECT {_LABEL.format(no='?')} FROM documents d WHERE d.id = ?", (no, doc_id)
+    ).fetchone()
+    return None if row is None else row[0]

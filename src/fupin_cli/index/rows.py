@@ -84,6 +84,7 @@ class DocumentRows(NamedTuple):
     relations: list[tuple[Any, ...]]
     links: list[tuple[Any, ...]]
     citations: list[Any]  # extract.citations.Found
+    terms: Any = None  # index.terms.TermRows
 
     @property
     def id(self) -> str:
@@ -213,6 +214,7 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
     """The rows of one validated document."""
     from ..extract.citations import find_citations
     from ..levels import LEVEL_ORDER
+    from .terms import term_rows
 
     date = doc.issued or doc.effective or doc.published
     fields = doc.model_dump(
@@ -221,6 +223,7 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
     units: list[tuple[Any, ...]] = []
     roles: list[tuple[str, str, str, int, int]] = []
     relations: list[tuple[Any, ...]] = []
+    termed: list[tuple[int, Any]] = []  # articles and tasks with their seq
     for kind, text in (("notice", doc.notice), ("preamble", doc.preamble)):
         if text:
             units.append(_unit(codec, len(units), kind, None, "", text, False, None))
@@ -232,6 +235,7 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
         units.append(_unit(codec, len(units), "section", None, label, text, False, None))
     for art in doc.articles:
         seq = len(units)
+        termed.append((seq, art))
         units.append(
             _unit(
                 codec,
@@ -248,6 +252,7 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
         relations += [relation_row(doc.id, seq, art.no, i, r) for i, r in enumerate(art.relations)]
     for task in doc.tasks:
         seq = len(units)
+        termed.append((seq, task))
         units.append(
             _unit(codec, seq, "task", task.no, task.path, task.text, True, task_fields(task))
         )
@@ -291,7 +296,9 @@ def document_rows(doc: Document, path: str, codec: FieldCodec) -> DocumentRows:
     # documents have ids like doc-3f2a…, their titles are what a reader knows them by)
     names = dict.fromkeys(fold(k) for k in (doc.id, *doc.aliases, doc.title, doc.short_title))
     keys = [(key, doc.id, rank) for rank, key in enumerate(names) if key]
-    return DocumentRows(row, keys, units, roles, relations, links, find_citations(doc))
+    return DocumentRows(
+        row, keys, units, roles, relations, links, find_citations(doc), term_rows(doc, termed)
+    )
 
 
 def document_data(

@@ -32,6 +32,12 @@ Tables:
 - ``relations``: the duty relations an article states (``unit``: the article's ``seq``).
 - ``edges``: the rule graph: curated links (``curated`` 1) and citations found in the text.
 - ``citations``: every rule a text cites by 《title》 or doc number, resolved or not.
+- ``deadlines``, ``targets``: the time limits and figures of each article or task (``unit``:
+  its ``seq``), with the dates and values a query filters on (`extract.terms`); ``targets.key``
+  is the folded subject and clause, for a topic.
+- ``validity``: each document's dates and its provisions on force (JSON ``fields``: a
+  `terms.Validity`); ``repeals``: the rules a text repeals or replaces, resolved like
+  citations (a resolved one is also a ``repeals`` / ``replaces`` edge).
 - ``variants``: regional phrase variants a query expands into, as whole words (互联网 /
   网际网路, both ways; see `normalize.usable_variants`); ``script_pairs``: phrases written
   with other characters in the other script (了解 / 瞭解), replaced inside a query.
@@ -42,7 +48,7 @@ Tables:
 from __future__ import annotations
 
 #: Bumped whenever the tables change: an index of another schema is rebuilt.
-SCHEMA = 5
+SCHEMA = 6
 
 #: One token per character: every category but separators, so that punctuation, symbols,
 #: digits and letters of any script are searchable (the fold drops whitespace).
@@ -83,6 +89,18 @@ CREATE TABLE edges (source TEXT NOT NULL, target TEXT NOT NULL, relation TEXT NO
 CREATE TABLE citations (doc TEXT NOT NULL, seq INTEGER NOT NULL, article INTEGER,
                         label TEXT, cited TEXT NOT NULL, number TEXT, target TEXT,
                         phrase TEXT NOT NULL, by_title INTEGER NOT NULL);
+CREATE TABLE deadlines (doc TEXT NOT NULL, unit INTEGER NOT NULL, seq INTEGER NOT NULL,
+                        kind TEXT NOT NULL, start TEXT, end_ TEXT, every TEXT,
+                        phrase TEXT NOT NULL);
+CREATE TABLE targets (doc TEXT NOT NULL, unit INTEGER NOT NULL, seq INTEGER NOT NULL,
+                      quantity TEXT NOT NULL, value REAL NOT NULL, upper REAL, measure TEXT,
+                      comparison TEXT NOT NULL, subject TEXT, phrase TEXT NOT NULL,
+                      due TEXT, due_phrase TEXT, key TEXT NOT NULL);
+CREATE TABLE validity (doc TEXT PRIMARY KEY, issued TEXT, published TEXT, effective TEXT,
+                       expires TEXT, provisional TEXT, fields TEXT NOT NULL);
+CREATE TABLE repeals (doc TEXT NOT NULL, seq INTEGER NOT NULL, article INTEGER,
+                      cited TEXT NOT NULL, number TEXT, relation TEXT NOT NULL,
+                      phrase TEXT NOT NULL, target TEXT);
 CREATE TABLE variants (spelling TEXT NOT NULL, variant TEXT NOT NULL);
 CREATE TABLE script_pairs (simplified TEXT NOT NULL, traditional TEXT NOT NULL);
 CREATE TABLE actors (name TEXT PRIMARY KEY, level TEXT, kind TEXT, region TEXT,
@@ -118,4 +136,7 @@ CREATE INDEX edges_source ON edges(source);
 CREATE INDEX edges_target ON edges(target);
 CREATE INDEX citations_doc ON citations(doc, seq);
 CREATE INDEX variants_spelling ON variants(spelling);
+CREATE INDEX deadlines_end ON deadlines(end_);
+CREATE INDEX deadlines_doc ON deadlines(doc, unit, seq);
+CREATE INDEX targets_doc ON targets(doc, unit, seq);
 """

@@ -48,9 +48,6 @@ _EVENT = re.compile(
     r"(通过|通過|修正|修订|修訂|施行|公布|公佈|批准|发布|發布|颁布|頒布|印发|印發|废止|廢止|生效)"
     r"[)）]?$"
 )
-_EFFECTIVE_SENTENCE = re.compile(r"自(.{0,16}?)起施行")
-# the document's own provision: 本办法自印发之日起施行 (not a cited rule's date)
-_OWN_EFFECTIVE = re.compile(r"本[^。，,;；]{0,12}?自(.{0,16}?)起(?:施行|实施|执行|生效)")
 _PRINTED_BY = re.compile(r"^(\S+?)(\d{4}年\d{1,2}月\d{1,2}日)印[发發]$")
 
 
@@ -324,23 +321,6 @@ def printed_by(line: str) -> tuple[str, dt.date | None] | None:
         return None
     found = find_dates(line)
     return line[: len(m.group(1))], (found[0].date if found else None)
-
-
-def effective_from(text: str, issued: dt.date | None) -> dt.date | None:
-    """本办法自2016年10月11日起施行 -> that date; 自印发之日起施行 -> the issue date.
-
-    The document's own provision (本X自…起施行) wins; without one, the last such sentence
-    (a preamble may cite when another rule took effect).
-    """
-    key = normalize(text)
-    found = list(_OWN_EFFECTIVE.finditer(key)) or list(_EFFECTIVE_SENTENCE.finditer(key))
-    if not found:
-        return None
-    when = found[-1].group(1)
-    dates = find_dates(when)
-    if dates:
-        return dates[0].date
-    return issued if re.search(r"印发|发布|公布", when) else None
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from ..models import Document
 from .emit import dump_document
 from .pipeline import ingest_text
 
-CURATED_ARTICLE_FIELDS = ("actors", "relations")
+CURATED_ARTICLE_FIELDS = ("actors", "relations", "deadlines", "targets")
+CURATED_TASK_FIELDS = ("deadlines", "targets")
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,19 @@ def repo_root() -> Path:
 def apply_overlay(draft: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
     """Parsed fields plus curated ones; curated article fields are keyed by article number."""
     data = dict(draft)
-    data.update(overlay.get("set") or {})
-    curated = {int(k): v for k, v in (overlay.get("articles") or {}).items()}
-    articles = []
-    for art in data.get("articles", []):
-        extra = curated.get(art["no"], {})
-        articles.append({**art, **{k: extra[k] for k in CURATED_ARTICLE_FIELDS if k in extra}})
-    data["articles"] = articles
+    curated_set = dict(overlay.get("set") or {})
+    # curated validity (status with sources) is added to what the text says, not instead
+    validity = {**(data.get("validity") or {}), **(curated_set.pop("validity", None) or {})}
+    data.update(curated_set)
+    if validity:
+        data["validity"] = validity
+    for key, fields in (("articles", CURATED_ARTICLE_FIELDS), ("tasks", CURATED_TASK_FIELDS)):
+        curated = {int(k): v for k, v in (overlay.get(key) or {}).items()}
+        merged = []
+        for part in data.get(key, []):
+            extra = curated.get(part["no"], {})
+            merged.append({**part, **{k: extra[k] for k in fields if k in extra}})
+        data[key] = merged
     return data
 
 

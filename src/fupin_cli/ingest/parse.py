@@ -23,12 +23,12 @@ from ..extract.assignments import find_convention
 from ..extract.dates import doc_number_line, find_dates
 from ..extract.jurisdiction import jurisdiction
 from ..extract.structure import LineKind
+from ..extract.validity import effective_date
 from ..models import Document
 from .clean import Cleaned, clean
 from .header import (
     Notice,
     carve_notice,
-    effective_from,
     headline_title,
     is_title_like,
     issuers_from_title,
@@ -183,7 +183,7 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
         "region": region,
         "doc_number": h.doc_number,
         "issued": issued,
-        "effective": events.effective or effective_from(all_text, issued),
+        "effective": events.effective or effective_date(all_text, issued),
         "published": _published(ctx.cleaned),
         "script": script,
         "source": ctx.source.rsplit("/", 1)[-1],

@@ -22,6 +22,7 @@ from ..corpus import ActorRegistry
 from ..coverage import findings
 from ..errors import IngestError
 from ..extract.accountability import read_rules
+from ..extract.terms import read_terms
 from ..models import Document
 from .decode import decode
 from .parse import parse_text
@@ -136,7 +137,8 @@ def ingest_text(
     for i, draft in enumerate(drafts):
         if overlays is not None and i not in overlays:
             continue
-        data = draft.document.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        read = read_terms(draft.document)
+        data = read.model_dump(mode="json", by_alias=True, exclude_defaults=True)
         data["id"] = base if len(drafts) == 1 or (i == 0 and doc_id) else f"{base}-{i + 1}"
         if overlays is not None:
             data = overlays[i](data)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ...corpus import load_corpus
-from ...graph import build_graph, lineage, resolve_node
+from ...graph import build_graph, lineage, resolve_node, succession
 from ...render.view import Column, Format, View
 from ..options import DataOpt, FormatOpt, NoHeadersOpt
 from ..runtime import command
@@ -33,11 +33,13 @@ def lineage_command(
     no_headers: NoHeadersOpt = False,
     data: DataOpt = None,
 ) -> View:
-    """The superior rules of a document up to the top, nearest first, one per line.
+    """The superior rules of a document up to the top, nearest first, one per line; then
+    the rules it repeals or replaces (原《X》同时废止), and those that repeal or replace it.
 
-    Exit status 1 when the rule has no superior. Example: fupin lineage weiyuan
+    Exit status 1 when the rule has none of these. Example: fupin lineage weiyuan
     """
     corpus = load_corpus(data)
     node = resolve_node(corpus, doc)
-    steps = lineage(build_graph(corpus, [node]), node)
+    graph = build_graph(corpus, [node])
+    steps = [*lineage(graph, node), *succession(graph, node)]
     return View([s.model_dump(mode="json") for s in steps], COLUMNS)
