@@ -48,8 +48,6 @@ class ExitCode(IntEnum):
 
 #: Set to 1 to see the traceback of a bug instead of the one line asking for a report.
 DEBUG_ENV = "FUPIN_DEBUG"
-#: Where to report a bug.
-ISSUES = "https://github.com/fupin-cli/fupin/issues"
 #: A message longer than this is shortened in the middle (it quotes the user's input).
 MESSAGE_LIMIT = 400
 
@@ -132,8 +130,7 @@ def report_bug(exc: BaseException) -> None:
     detail = shorten(str(exc), 120)
     error(
         f"internal error ({kind}{': ' + detail if detail else ''}); this is a bug in fupin, "
-        f"please report it with the command you ran at {ISSUES} "
-        f"({DEBUG_ENV}=1 shows the traceback)"
+        f"please report it with the command you ran ({DEBUG_ENV}=1 shows the traceback)"
     )
 
 
