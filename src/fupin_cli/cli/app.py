@@ -17,7 +17,7 @@ from typer.core import TyperGroup
 
 from .. import __version__
 from .registry import BY_NAME, COMMANDS, GROUPS
-from .runtime import silence_broken_pipe
+from .runtime import run
 
 
 def load_command(name: str) -> Any:
@@ -116,9 +116,5 @@ def root(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    try:
-        app()
-    except BrokenPipeError:
-        silence_broken_pipe()
-        sys.exit(0)
+    """Console-script entry point: the whole program inside the CLI boundary."""
+    sys.exit(run(app))
