@@ -96,31 +96,69 @@ def _registry(root: Path, name: str) -> Path:
     return own if own.is_file() else bundled_data_dir() / name
 
 
-def _walk(folder: str, out: list[str]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir():
-            _walk(entry.path, out)
-        elif (
-            entry.name.endswith(YAML_SUFFIXES)
-            and entry.name not in REGISTRY_FILES
-            and entry.is_file()
-        ):
-            out.append(entry.path)
-
-
-def scan(root: Path | str | None = None) -> DataFolder:
-    """The files of a data folder (None: $FUPIN_DATA or the bundled documents), sorted.
+def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
+    """The YAML files under `folder`, following links to folders but never round a loop.
 
     Raises:
-        DataError: the folder does not exist.
+        DataError: a folder that cannot be read, a link that loops back to a folder above it
+            or leads nowhere; the same error for `validate` and for every query.
+    """
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        raise DataError(
+            folder, None, None, f"cannot read this folder ({(exc.strerror or '').lower()})"
+        ) from None
+    for entry in entries:
+        try:
+            is_dir = entry.is_dir()
+            if is_dir:
+                st = entry.stat()
+                key = (st.st_dev, st.st_ino)
+                if key in seen:
+                    raise DataError(
+                        entry.path,
+                        None,
+                        None,
+                        "a link that loops back to a folder already read; remove it",
+                    )
+                _walk(entry.path, out, seen | {key})
+            elif entry.name.endswith(YAML_SUFFIXES) and entry.name not in REGISTRY_FILES:
+                if entry.is_file():
+                    out.append(entry.path)
+                elif entry.is_symlink() and not os.path.exists(entry.path):
+                    raise DataError(
+                        entry.path, None, None, "a link to a file that does not exist; remove it"
+                    )
+        except OSError as exc:
+            raise DataError(
+                entry.path, None, None, f"cannot be read ({(exc.strerror or '').lower()})"
+            ) from None
+
+
+def scan(root: Path | str | None = None, *, documents: bool = True) -> DataFolder:
+    """The files of a data folder (None: $FUPIN_DATA or the bundled documents), sorted.
+
+    Args:
+        documents: whether the folder must hold documents (a folder given only for its
+            registries, as to `ingest`, need not).
+
+    Raises:
+        DataError: the folder does not exist, cannot be read, holds a link loop, or (with
+            `documents`) holds no document file.
     """
     folder = resolve_data_dir(root)
     found: list[str] = []
-    _walk(str(folder), found)
+    st = folder.stat()
+    _walk(str(folder), found, {(st.st_dev, st.st_ino)})
+    if documents and not found:
+        raise DataError(
+            folder,
+            None,
+            None,
+            f"no document files here (*{', *'.join(YAML_SUFFIXES)}); give the folder that holds "
+            "them, or make some with fupin ingest FILE --out FOLDER",
+        )
     return DataFolder(
         folder,
         tuple(sorted(found)),

@@ -11,6 +11,19 @@ from pathlib import Path
 
 from .i18n import N_, _
 
+#: How many characters of a user's input a message quotes before it shortens the rest.
+QUOTE_LIMIT = 60
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """`text` fit to quote in a one-line message: control characters escaped, and the middle
+    of a long input left out with its length said (a 300 KB query must not fill a screen)."""
+    flat = "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+    if len(flat) <= limit:
+        return flat
+    head = limit * 2 // 3
+    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} ({len(text):,} characters)"
+
 
 class FupinError(Exception):
     """Base of every error the library raises on purpose: something the user can mend."""
@@ -54,7 +67,7 @@ class NotFound(FupinError):
     def __init__(self, name: str, candidates: Sequence[str] = (), hint: str | None = None):
         self.name = name
         self.candidates = list(candidates)
-        msg = _(self.unknown).format(name=name)
+        msg = _(self.unknown).format(name=shorten(name))
         if self.candidates:
             msg += _("; did you mean {names}?").format(names=_(" or ").join(self.candidates[:3]))
         if hint:
@@ -82,7 +95,7 @@ class AmbiguousActor(FupinError):
         self.candidates = list(candidates)
         super().__init__(
             _('actor "{name}" is ambiguous; it matches {names}').format(
-                name=name,
+                name=shorten(name),
                 names="、".join(self.candidates[:8]) + (" …" if len(self.candidates) > 8 else ""),
             )
         )
@@ -102,6 +115,10 @@ class CacheError(FupinError):
 
 class OutputError(FupinError):
     """The output file cannot be written (a missing folder, no permission, a full disk)."""
+
+
+class InputError(FupinError):
+    """An argument or stdin that cannot be read as text (undecodable bytes, a closed stdin)."""
 
 
 class AmbiguousDocument(FupinError):

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
+from .errors import DataError, DataErrors, shorten
 from .models import Actor, Document, Reference
 
 __all__ = [
@@ -32,8 +32,48 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader  # type: ignore[assignment]
 
 
+#: The longest text one YAML value may hold, in characters: more than any article or
+#: preamble of a real document (the longest of 3,420 laws is under 20,000), well below what
+#: would exhaust memory when a damaged file is read.
+MAX_SCALAR = 1_000_000
+
+
 class _Loader(SafeLoader):
-    """YAML 1.2 booleans only: a key written `no:` (article number) must stay the string no."""
+    """YAML 1.2 booleans only: a key written `no:` (article number) must stay the string no.
+
+    A key given twice in one mapping is refused (YAML forbids it, and PyYAML would keep the
+    last value silently), and so is a value longer than `MAX_SCALAR`; both with their line.
+    """
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise _Refused(line, f"key '{shorten(key)}' given twice (also on line {seen[key]})")
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_scalar(self, node: yaml.ScalarNode | yaml.MappingNode) -> Any:
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and len(value) > MAX_SCALAR:
+            raise _Refused(
+                node.start_mark.line + 1,
+                f"a value of {len(value):,} characters, over the limit of {MAX_SCALAR:,}",
+            )
+        return value
+
+
+class _Refused(Exception):
+    """What `_Loader` refuses, with the line; `read_yaml` turns it into a DataError."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -52,8 +92,20 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
     """Parse one YAML file; a syntax error becomes a DataError with the line."""
     if text is None:
         text = read_text(path)
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise DataError(
+            path,
+            text.count("\n", 0, nul) + 1,
+            None,
+            "a NUL byte: this is not a text file (or it is damaged)",
+        )
     try:
         return yaml.load(text, Loader=_Loader)
+    except _Refused as exc:
+        raise DataError(path, exc.line, None, exc.message) from None
+    except RecursionError:
+        raise DataError(path, None, None, "invalid YAML: nested too deeply") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -113,12 +165,30 @@ def _validate(model: type[M], path: Path, text: str, raw: Any, prefix: tuple[int
 
 
 def read_text(path: Path) -> str:
+    """A data file's text (UTF-8, as `fupin ingest` writes it).
+
+    Raises:
+        DataError: the file is missing or unreadable, or not UTF-8 (with the line and offset).
+    """
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         raise DataError(path, None, None, "file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(path, None, None, f"cannot read file: {exc}") from None
+    except OSError as exc:
+        raise DataError(
+            path, None, None, f"cannot read file ({(exc.strerror or str(exc)).lower()})"
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            path,
+            line,
+            None,
+            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "save the file as UTF-8",
+        ) from None
 
 
 def load_document(path: Path) -> Document:

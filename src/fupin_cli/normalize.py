@@ -23,6 +23,7 @@ dictionary files), so a command does not import opencc to fold a query.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import logging
@@ -56,14 +57,18 @@ def _cached(name: str, sig: str, build: Callable[[], dict[str, Any]]) -> dict[st
     import tempfile
 
     data = {**build(), "signature": sig}
+    tmp: str | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False)
         os.replace(tmp, path)
-    except OSError as exc:  # an unwritable cache: build again next time
+    except OSError as exc:  # an unwritable cache or a full disk: build again next time
         log.debug("cannot keep %s in %s: %s", name, path.parent, exc)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     return data
 
 

@@ -21,7 +21,7 @@ from .. import __version__
 from ..i18n import _
 from .help import EPILOG, FupinCommand, ReadableHelp, definitions, name_values
 from .registry import BY_NAME, COMMANDS, GROUPS
-from .runtime import silence_broken_pipe
+from .runtime import run
 
 
 def load_command(name: str) -> Any:
@@ -137,15 +137,11 @@ def root(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    try:
-        completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
-        if len(sys.argv) == 1 and not completing:  # the welcome, without parsing options
-            from .welcome import welcome
+    """Console-script entry point: the whole program inside the CLI boundary; alone, the
+    welcome (without parsing options it does not have)."""
+    completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+    if len(sys.argv) == 1 and not completing:
+        from .welcome import welcome
 
-            welcome()
-            return
-        app()
-    except BrokenPipeError:
-        silence_broken_pipe()
-        sys.exit(0)
+        sys.exit(run(lambda **_given: welcome()))
+    sys.exit(run(app))

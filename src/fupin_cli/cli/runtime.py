@@ -1,16 +1,22 @@
 """The CLI boundary: streams, exit statuses, and the one place errors become sentences.
 
 Every command is wrapped by `command`: it runs the command, turns the library's typed errors
-into one sentence on stderr with exit status 2, writes the returned `View` in the format asked
-for, and exits 0 when something was found and 1 when nothing was (grep's convention).
+(and the operating system's: a file that cannot be read, a full disk) into one sentence on
+stderr with exit status 2, writes the returned `View` in the format asked for, and exits 0 when
+something was found and 1 when nothing was (grep's convention). Anything else is a bug in
+fupin: exit 3 and one line asking for a report (`FUPIN_DEBUG=1` shows the traceback). `main`
+is the same boundary around the whole program: arguments in any bytes, output the terminal's
+encoding cannot hold, a reader that closes the pipe early.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import logging
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -20,9 +26,11 @@ from typing import Any, ParamSpec
 
 import typer
 
-from ..errors import FupinError, NothingSelected
+from ..errors import FupinError, NothingSelected, shorten
 from ..i18n import _
 from ..render.view import Format, Screen, View
+from .inputs import read_queries as _read_queries
+from .inputs import refuse_empty
 
 P = ParamSpec("P")
 
@@ -36,6 +44,13 @@ class ExitCode(IntEnum):
     OK = 0
     NO_MATCH = 1
     ERROR = 2
+    BUG = 3
+
+
+#: Set to 1 to see the traceback of a bug instead of the one line asking for a report.
+DEBUG_ENV = "FUPIN_DEBUG"
+#: A message longer than this is shortened in the middle (it quotes the user's input).
+MESSAGE_LIMIT = 400
 
 
 def _forced_terminal() -> bool | None:
@@ -72,17 +87,52 @@ def screen(wide: bool = False) -> Screen:
     return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ, wide)
 
 
+def _say(line: str) -> None:
+    """One line on stderr; a closed or broken stderr is not worth a crash."""
+    stream = sys.stderr
+    if stream is None:
+        return
+    try:
+        stream.write(line + "\n")
+        stream.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def error(message: str) -> None:
     """One sentence on stderr, never on stdout."""
-    sys.stderr.write(_("Error: {message}").format(message=message) + "\n")
+    _say(_("Error: {message}").format(message=shorten(message, MESSAGE_LIMIT)))
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(_("Warning: {message}").format(message=message) + "\n")
+    _say(_("Warning: {message}").format(message=message))
 
 
 def note(message: str) -> None:
-    sys.stderr.write(f"{message}\n")
+    _say(message)
+
+
+def os_error_message(exc: OSError) -> str:
+    """An operating-system error as one sentence that names the file (`cannot read x: …`)."""
+    what = exc.strerror or str(exc)
+    name = exc.filename if exc.filename is not None else None
+    where = f"{os.fsdecode(name)}: " if name is not None else ""
+    problem = what.lower() if what else "an operating-system error"
+    return f"{where}{problem}; check the path and its permissions"
+
+
+def report_bug(exc: BaseException) -> None:
+    """A bug in fupin: the traceback under FUPIN_DEBUG=1, else one line asking for a report."""
+    if os.environ.get(DEBUG_ENV) == "1":
+        import traceback
+
+        traceback.print_exception(exc, file=sys.stderr)
+    kind = type(exc).__name__
+    detail = shorten(str(exc), 120)
+    error(
+        f"internal error ({kind}{': ' + detail if detail else ''}); this is a bug in fupin, "
+        f"please report it with the command you ran ({DEBUG_ENV}=1 shows the traceback)"
+    )
 
 
 class _StderrNotes(logging.Handler):
@@ -114,29 +164,93 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> None:
         show_library_notes()
         try:
-            view = fn(*args, **kwargs)
-            if view is None:
-                return
-            for line in view.notes:
-                note(line)
-            fmt = kwargs.get("fmt", Format.table)
-            assert isinstance(fmt, Format)
-            _deliver(
-                view,
-                fmt,
-                kwargs.get("output"),
-                headers=not kwargs.get("no_headers", False),
-                wide=bool(kwargs.get("wide", False)),
-            )
+            refuse_empty(_labelled(fn, kwargs))
+            try:
+                found = _answer(fn, args, kwargs)
+            except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+                # the index cache was damaged in a way its check on opening did not see
+                # (SQLite's error, or stored text no longer UTF-8): remove it and answer
+                # once more from a fresh one
+                from ..index.cache import discard_opened
+
+                if not discard_opened(exc):
+                    raise
+                found = _answer(fn, args, kwargs)
+        except BrokenPipeError:
+            # a command that writes its answer itself: the reader has all it wanted
+            silence_broken_pipe()
+            raise typer.Exit(ExitCode.OK) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
         except NothingSelected as exc:  # nothing can match: grep's 1, but never in silence
             note(str(exc))
             raise typer.Exit(ExitCode.NO_MATCH) from None
         except FupinError as exc:
             error(str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
-        raise typer.Exit(ExitCode.OK if view.found else ExitCode.NO_MATCH)
+        except OSError as exc:
+            error(os_error_message(exc))
+            raise typer.Exit(ExitCode.ERROR) from None
+        except KeyboardInterrupt:
+            raise typer.Exit(130) from None
+        except Exception as exc:  # a bug: the one place that may catch everything
+            report_bug(exc)
+            raise typer.Exit(ExitCode.BUG) from None
+        if found is not None:
+            raise typer.Exit(ExitCode.OK if found else ExitCode.NO_MATCH)
 
     return wrapper
+
+
+def _answer(fn: Callable[..., View | None], args: Any, kwargs: dict[str, Any]) -> bool | None:
+    """Run the command and write its View; whether it found something (None: the command
+    wrote its answer itself and chose its status)."""
+    view = fn(*args, **kwargs)
+    if view is None:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return None
+    for line in view.notes:
+        note(line)
+    fmt = kwargs.get("fmt", Format.table)
+    assert isinstance(fmt, Format)
+    try:
+        _deliver(
+            view,
+            fmt,
+            kwargs.get("output"),
+            headers=not kwargs.get("no_headers", False),
+            wide=bool(kwargs.get("wide", False)),
+        )
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except BrokenPipeError:  # `| head` has all it wanted: the status is still the answer's
+        silence_broken_pipe()
+    return view.found
+
+
+@functools.cache
+def _labels(fn: Callable[..., Any]) -> dict[str, str]:
+    """Each parameter of a command by the name the user knows it by: QUERY, --doc."""
+    from typing import get_type_hints
+
+    from typer.models import ArgumentInfo, OptionInfo
+
+    out: dict[str, str] = {}
+    for name, hint in get_type_hints(fn, include_extras=True).items():
+        for info in getattr(hint, "__metadata__", ()):
+            if isinstance(info, ArgumentInfo):
+                out[name] = (info.metavar or name).upper()
+            elif isinstance(info, OptionInfo):
+                decls = [d for d in (info.param_decls or ()) if d.startswith("--")]
+                out[name] = decls[0] if decls else "--" + name.replace("_", "-")
+    return out
+
+
+def _labelled(fn: Callable[..., Any], values: dict[str, Any]) -> dict[str, object]:
+    """The values given, keyed by the names the user knows them by."""
+    labels = _labels(fn)
+    return {labels.get(k, k): v for k, v in values.items() if v is not None}
 
 
 def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool) -> None:
@@ -157,15 +271,10 @@ def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool)
     write_file(Path(str(output)), buffer.getvalue())
 
 
-def read_queries(values: list[str]) -> list[str]:
-    """`-` stands for stdin, one query per line (blank lines skipped)."""
-    out: list[str] = []
-    for value in values:
-        if value == "-":
-            out.extend(line.strip() for line in sys.stdin if line.strip())
-        else:
-            out.append(value)
-    return out
+def read_queries(values: list[str], what: str = "query") -> list[str]:
+    """`-` stands for stdin, one query per line (blank lines skipped; any bytes, see
+    `inputs`); stdin that is empty or closed is an error."""
+    return _read_queries(values, note, what)
 
 
 @contextmanager
@@ -200,3 +309,54 @@ def silence_broken_pipe() -> None:
         os.dup2(devnull, sys.stdout.fileno())
     except (OSError, ValueError):
         pass
+
+
+def prepare_streams() -> None:
+    """Output the terminal's encoding cannot hold (↔ on a GBK console, a file name in bytes
+    that are not UTF-8) is written with replacement characters, never a crash."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors=errors)
+
+
+def run(program: Callable[..., Any], argv: list[str] | None = None) -> int:
+    """Run the click `program` on `argv` (default: the process's) inside the boundary and
+    return the exit status: arguments decoded (`inputs.decode_argv`), click's own errors and
+    a closed pipe kept to their status, a bug turned into exit 3 with a line asking for a report.
+    """
+    from .inputs import decode_argv
+
+    prepare_streams()
+    show_library_notes()
+    try:
+        args = decode_argv(sys.argv[1:] if argv is None else argv, note)
+        result = program(args=args, prog_name="fupin", standalone_mode=False)
+        if sys.stdout is not None:
+            sys.stdout.flush()
+        return result if isinstance(result, int) else ExitCode.OK
+    except typer.Exit as exc:
+        return exc.exit_code
+    except typer.TyperException as exc:  # click's usage errors: click's message and status 2
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            error(exc.format_message())
+        return exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        _say("")
+        return 130
+    except BrokenPipeError:
+        silence_broken_pipe()
+        return ExitCode.OK
+    except FupinError as exc:
+        error(str(exc))
+        return ExitCode.ERROR
+    except OSError as exc:
+        error(os_error_message(exc))
+        return ExitCode.ERROR
+    except Exception as exc:
+        report_bug(exc)
+        return ExitCode.BUG

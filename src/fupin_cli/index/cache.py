@@ -5,6 +5,12 @@ The YAML files stay the source of truth. The database lives in the user cache di
 contents and the package version. A rebuild is written to a temporary file and renamed into
 place, so a crash or a second process never sees half an index.
 
+Damage is rebuilt, never answered from: a file that is not an index, or whose pages fail
+SQLite's `PRAGMA quick_check` (run on open while the file is small enough for it to be cheap),
+is rebuilt with a warning; damage SQLite only finds during a query (`sqlite3.DatabaseError`)
+makes the CLI boundary call `discard_opened` and run the command once more. A cache that cannot
+be written (a read-only folder, a full disk) gives way to an index in memory, with a warning.
+
 The module never prints; notes (a corrupt cache rebuilt, a cache folder that cannot be written)
 go to the ``fupin_cli.index`` logger, which the CLI shows on stderr.
 """
@@ -21,6 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
+from ..errors import CacheError
 from .files import (
     FileStat,
     Hashes,
@@ -40,6 +47,11 @@ __all__ = ["CACHE_ENV", "Index", "cache_dir", "index_path", "open_index"]
 log = logging.getLogger("fupin_cli.index")
 #: Larger pages than SQLite's default hold long articles with less waste.
 PAGE_SIZE = 8192
+#: An index file up to this size is checked with `PRAGMA quick_check` each time it is opened
+#: (about 2 ms per MB); a larger one is checked only by the queries that read it.
+QUICK_CHECK_BYTES = 32 * 1024 * 1024
+#: The cache files this process has opened: what `discard_opened` removes.
+_OPENED: set[Path] = set()
 
 
 def _folder(data: Path | str | DataFolder | None) -> DataFolder:
@@ -67,6 +79,8 @@ class Index:
 
     def close(self) -> None:
         self.conn.close()
+        if self.path is not None:
+            _OPENED.discard(self.path)
 
     def __enter__(self) -> Index:
         return self
@@ -105,6 +119,10 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
         if meta.get("fingerprint") != fingerprint():
             conn.close()
             raise _Stale()  # an index of another version: rebuilt without a fuss
+        damage = _damage(conn, path)
+        if damage is not None:
+            conn.close()
+            raise _Stale(f"it is damaged ({damage})")
         if meta.get("racy") == "0" and meta.get("stats") == stats_digest(stats):
             return conn, {}  # no file touched since every file was hashed
         known = {
@@ -113,7 +131,7 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
                 "SELECT path, size, mtime_ns, ctime_ns, ino, sha, hashed_ns FROM files"
             )
         }
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # text that is not UTF-8: damage too
         conn.close()
         raise _Stale(f"it is corrupt or not a fupin index ({exc})") from None
     hashes: dict[str, str] = {}
@@ -131,6 +149,49 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
         conn.close()
         raise _Stale()
     return conn, rehashed
+
+
+def _damage(conn: sqlite3.Connection, path: Path) -> str | None:
+    """What SQLite's quick check finds wrong with a small index file, else None."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None
+    if size > QUICK_CHECK_BYTES:
+        return None
+    found = [str(row[0]) for row in conn.execute("PRAGMA quick_check(3)")]
+    if found == ["ok"]:
+        return None
+    first = [line for line in found[0].splitlines() if not line.startswith("***")]
+    return first[0] if first else found[0]
+
+
+def discard_opened(exc: BaseException) -> list[Path]:
+    """Remove the cache files this process opened, after SQLite found `exc` while reading
+    one (a `sqlite3.DatabaseError`, or a `UnicodeDecodeError` of text whose bytes were
+    damaged), so that the next `open_index` builds it afresh; the files removed (none: the
+    error did not come from a cache file, and running again would not help).
+
+    A process that has the old file open keeps reading it; the rename that installs a new
+    index never disturbs it.
+    """
+    removed = []
+    for path in sorted(_OPENED):
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            continue
+        removed.append(path)
+    _OPENED.clear()
+    if removed:
+        log.warning(
+            "the index cache %s is damaged (%s); rebuilding it.",
+            ", ".join(str(p) for p in removed),
+            exc,
+        )
+    return removed
 
 
 def open_index(
@@ -169,6 +230,7 @@ def open_index(
         else:
             if rehashed:
                 _refresh_stats(path, stats, rehashed)
+            _OPENED.add(path)
             return Index(conn, path, folder.root, rebuilt=False)
     return _build_file(path, folder, stats, _hashes(stats), progress)
 
@@ -214,30 +276,50 @@ def _build_file(
         fd, tmp_name = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        log.warning(
-            "cannot write the index cache in %s (%s); using an in-memory index.",
-            path.parent,
-            exc.strerror or exc,
-        )
-        conn = memory_connection()
-        build(conn, folder, stats, hashes, progress)
-        return Index(conn, None, folder.root, rebuilt=True)
+        return _in_memory(folder, stats, hashes, progress, path.parent, exc.strerror or exc)
     tmp = Path(tmp_name)
     try:
         conn = sqlite3.connect(tmp)
-        conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        conn.execute("PRAGMA cache_size=-65536")  # 64 MB while building
         try:
+            conn.execute(f"PRAGMA page_size={PAGE_SIZE}")
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            conn.execute("PRAGMA cache_size=-65536")  # 64 MB while building
             build(conn, folder, stats, hashes, progress)
         finally:
             conn.close()
         os.replace(tmp, path)
+    except (sqlite3.OperationalError, OSError) as exc:  # a full disk, a folder gone read-only
+        tmp.unlink(missing_ok=True)
+        return _in_memory(folder, stats, hashes, progress, path.parent, exc)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _OPENED.add(path)
     return Index(_read_only(path), path, folder.root, rebuilt=True)
+
+
+def _in_memory(
+    folder: DataFolder,
+    stats: Sequence[FileStat],
+    hashes: Hashes,
+    progress: Progress | None,
+    where: Path,
+    why: object,
+) -> Index:
+    """The index built in memory when the cache cannot be written (said once, as a warning)."""
+    from .build import build
+
+    log.warning("cannot write the index cache in %s (%s); using an in-memory index.", where, why)
+    conn = memory_connection()
+    try:
+        build(conn, folder, stats, hashes, progress)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise CacheError(
+            f"cannot build the index, not even in memory ({exc}); free some memory or disk space"
+        ) from None
+    return Index(conn, None, folder.root, rebuilt=True)
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -246,4 +328,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
 
 
 def memory_connection() -> sqlite3.Connection:
-    return sqlite3.connect(":memory:", check_same_thread=False)
+    """An index in memory; its temporary tables too, since the disk may be what failed."""
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute("PRAGMA temp_store=MEMORY")
+    return conn

@@ -54,9 +54,17 @@ class Draft:
     warnings: list[str]
 
 
+#: How many Han characters `detect_script` looks at: a document keeps one script, and
+#: converting all of a long one twice was a fifth of the time `ingest` took.
+SCRIPT_SAMPLE = 5_000
+
+
 def detect_script(text: str) -> str:
-    """traditional when more characters change under t2s than under s2t."""
+    """traditional when more characters change under t2s than under s2t (on an evenly
+    spread sample of at most `SCRIPT_SAMPLE` Han characters)."""
     han = "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if len(han) > SCRIPT_SAMPLE:
+        han = han[:: -(-len(han) // SCRIPT_SAMPLE)]
     if not han:
         return "simplified"
     t2s = _converter("t2s").convert(han)

@@ -11,12 +11,15 @@ import typer
 from ...corpus import ActorRegistry
 from ...coverage import summary
 from ...datafolder import scan
-from ...errors import IngestError
+from ...errors import IngestError, OutputError
 from ...i18n import _
 from ...ingest.emit import dump_document
 from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
 from ...levels import Level
 from ...loader import load_actors
+from ...models import Document
+from ...render.output import write_file
+from ..inputs import stdin_bytes
 from ..options import DataOpt
 from ..runtime import ExitCode, command, error, note, progress_bar, warn
 
@@ -61,6 +64,10 @@ def ingest(
             ),
         ),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help=_("Replace YAML files that already exist under --out.")),
+    ] = False,
     keep_going: Annotated[
         bool,
         typer.Option(
@@ -78,7 +85,9 @@ def ingest(
 
     Example: fupin ingest my-county-rules.txt --id my-county --out my-data/
     """
-    folder = scan(data)
+    if out is not None:
+        _check_out(out)  # before the reading, which may take a while
+    folder = scan(data, documents=False)
     registry = ActorRegistry(load_actors(folder.actors)) if folder.actors.is_file() else None
     options = Options(
         registry, encoding, as_paragraphs, region, level.value if level else None, doc_id
@@ -88,7 +97,7 @@ def ingest(
     for name in paths:
         if name == "-":
             found = ingest_bytes(
-                sys.stdin.buffer.read(),
+                stdin_bytes(),
                 source="<stdin>",
                 registry=registry,
                 encoding=encoding,
@@ -125,20 +134,44 @@ def ingest(
                 )
                 raise IngestError(f"two documents would get the id '{doc.id}'; {hint}")
             seen[doc.id] = found.source
-    texts = [(doc.id, dump_document(doc)) for doc in documents]
-    if out is None:
-        sys.stdout.write("---\n".join(text for _, text in texts))
-    else:
-        out.mkdir(parents=True, exist_ok=True)
-        for doc_id_, text in texts:  # everything parsed and validated before anything is written
-            target = out / f"{doc_id_}.yaml"
-            tmp = target.with_suffix(".yaml.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(target)
-        note(f"wrote {len(texts)} document(s) to {out}")
+    if out is None:  # each document dumped as it is written: a big input is not held twice
+        for i, doc in enumerate(documents):
+            sys.stdout.write(("---\n" if i else "") + dump_document(doc))
+    else:  # everything parsed and validated before anything is written
+        _write_all(out, documents, force=force)
+        note(f"wrote {len(documents)} document(s) to {out}")
     if failed:
         note(f"{len(failed)} file(s) could not be read (listed above)")
         raise typer.Exit(ExitCode.ERROR)
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise OutputError(
+            f"--out {out} is a file; --out names a folder to write the documents into"
+        )
+
+
+def _write_all(out: Path, documents: list[Document], *, force: bool) -> None:
+    """One file per document under the folder `out`, each replaced whole; files that exist
+    are refused (all of them named before anything is written) unless `force`."""
+    _check_out(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(
+            f"cannot create the folder {out}: {(exc.strerror or str(exc)).lower()}; "
+            "choose another --out"
+        ) from None
+    targets = [(out / f"{doc.id}.yaml", doc) for doc in documents]
+    existing = [target for target, _ in targets if target.exists()]
+    if existing and not force:
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        raise OutputError(
+            f"{existing[0]} already exists{more}; give --force to replace it, or another --out"
+        )
+    for target, doc in targets:
+        write_file(target, dump_document(doc))
 
 
 def _report(found: Ingested, encoding: str | None) -> None:
