@@ -74,3 +74,18 @@ def test_any_text_wraps_within_the_width_and_loses_nothing_but_spaces(
     lines = wrap(text, width)
     assert all(cell_len(line) <= max(width, 2) for line in lines if len(line) > 1)
     assert "".join("".join(lines).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("1/3。", ["1/3。"]),
+        ("“10·17”扶贫日", ["“10·17”", "扶", "贫", "日"]),
+        ("see example.org now", ["see ", "example.org ", "now"]),
+        ("2015—2019年", ["2015", "—", "2019", "年"]),  # as UAX #14 has it (B2)
+    ],
+)
+def test_pieces_that_stay_whole(text: str, units: list[str]) -> None:
+    from fupin_cli.render.linebreak import _units
+
+    assert _units(text) == units

@@ -40,11 +40,62 @@ def may_end(ch: str) -> bool:
     return _line_break_class(ch) not in NO_END
 
 
+#: Pairs inside a word: letters, digits and the signs that cling to them (LB 23-28).
+_WORD = frozenset({"AL", "HL", "NU", "PR", "PO", "CM", "ZWJ"})
+#: Classes no break may come before (LB 7-13, 16, 21, 22): spaces, closing punctuation,
+#: non-starters, hyphens, ellipses, combining marks, glue.
+_NOT_BEFORE = NO_START | {"SP", "BA", "HY", "IN", "CM", "ZWJ", "GL", "SY", "ZW"}
+#: Classes no break may come after (LB 11, 12, 14): opening punctuation, glue, joiners.
+_NOT_AFTER = NO_END | {"GL", "ZWJ", "WJ"}
+
+
+def _quote(ch: str) -> str:
+    """A quotation mark (QU) as it opens (OP) or closes (CL) by its general category: 「“」
+    opens, 」”」 closes in Chinese text."""
+    import unicodedata
+
+    return {"Pi": "OP", "Pf": "CL", "Ps": "OP", "Pe": "CL"}.get(unicodedata.category(ch), "QU")
+
+
+def _class(ch: str) -> str:
+    """The UAX #14 class, resolved as the algorithm's first rule (LB 1) says for text with no
+    East Asian context given: ambiguous (AI, such as ·) as a letter; quotation marks by the way
+    they face, so that a break after a closing ” is allowed, as Chinese typesetting does."""
+    found = _line_break_class(ch)
+    if found == "QU":
+        return _quote(ch)
+    return "AL" if found in ("AI", "SG", "XX") else found
+
+
+def _may_break(before: str, after: str) -> bool:
+    """Whether a line may break between two characters of these UAX #14 classes: the pair
+    rules of UAX #14 that matter for Chinese and English prose (uniseg's own implementation
+    of the whole algorithm is exact but some hundred times slower, too slow for a help page)."""
+    if before == "SP":
+        return after not in _NOT_BEFORE
+    if after in _NOT_BEFORE or before in _NOT_AFTER:
+        return False
+    if before in ("HY", "BA"):
+        return after != "NU"  # 2016-10-11 stays whole; yunnan- / division may break
+    if after in _WORD and (before in _WORD or (before == "IS" and after != "NU")):
+        return False  # a word, a number, example.org
+    if before == "SY" and after == "NU":
+        return False  # 1/3
+    return not (before == after == "B2")  # —— stays whole
+
+
 def _units(paragraph: str) -> list[str]:
     """The pieces no line may break inside (UAX #14 break opportunities)."""
-    from uniseg.linebreak import line_break_units
-
-    return list(line_break_units(paragraph))
+    classes = [_class(ch) for ch in paragraph]
+    units: list[str] = []
+    start = 0
+    for i in range(1, len(paragraph)):
+        if _may_break(classes[i - 1], classes[i]):
+            units.append(paragraph[start:i])
+            start = i
+    if paragraph:
+        units.append(paragraph[start:])
+    return units
 
 
 def _cut(unit: str, width: int) -> list[str]:
