@@ -1,7 +1,8 @@
 """Lines that fit a width, broken where Chinese (and English) typesetting allows.
 
-Break opportunities come from the Unicode line-breaking algorithm (UAX #14) as the `uniseg`
-library implements it from Unicode's own data, not from a hand-made list: closing punctuation
+Break opportunities follow the Unicode line-breaking algorithm (UAX #14): each character's
+class comes from Unicode's own data through the `uniseg` library, not from a hand-made list,
+and the pair rules that matter for prose are applied here (see `_may_break`): closing punctuation
 (、。，）」》, class CL), non-starters (；：, class NS), `!?` (EX) and infix separators (IS) never
 begin a line, opening brackets (（「《, class OP) never end one, and an English word or a date is
 never cut while a break between words will do. Widths are terminal cells (rich's `cell_len`),
