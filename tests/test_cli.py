@@ -94,7 +94,7 @@ def test_show_article_json_contract(run: Run, corpus: Corpus, ref: str) -> None:
         ("heilongjiang", "（十四）", "(十四)"),
         ("yunnan", "第十四條", "第十四 條"),
         ("yunnan", "14", "第十四 條"),
-        ("云南", "3", "第三條"),
+        ("云南实施细则", "3", "第三條"),
         ("yunnan-division", "(二)", "(二)"),
     ],
 )

@@ -36,6 +36,7 @@ def test_readme_examples_are_real_output(cmd: str, expected: str) -> None:
         for k, v in os.environ.items()
         if k not in ("FUPIN_DATA", "FUPIN_TERMINAL", "COLUMNS", "NO_COLOR")
     }
+    env["FUPIN_LANG"] = "en"  # the README shows the English output, whatever the locale
     proc = subprocess.run(shell, shell=True, capture_output=True, text=True, check=False, env=env)
     assert proc.stdout == expected, proc.stderr
 

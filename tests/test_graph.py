@@ -188,7 +188,7 @@ def test_relation_between(corpus: Corpus, left: str, right: str, relation: str) 
 @pytest.mark.parametrize(
     ("key", "node"),
     [
-        ("云南", "yunnan"),
+        ("云南实施细则", "yunnan"),
         ("weiyuan", "weiyuan"),
         ("decision-2015", "decision-2015"),
         ("中发〔2015〕34号", "decision-2015"),
@@ -274,7 +274,7 @@ def test_graph_edge_formats(run: Run, corpus: Corpus, fmt: str) -> None:
 
 
 def test_lineage_command(run: Run, corpus: Corpus) -> None:
-    result = run("lineage", "威远", "--no-headers")
+    result = run("lineage", "威远县实施办法", "--no-headers")
     assert result.exit_code == 0
     assert [line.split()[0] for line in result.stdout.splitlines()] == ["central", "decision-2015"]
     as_json = json.loads(run("lineage", "weiyuan", "-f", "json").stdout)

@@ -42,7 +42,7 @@ def test_every_command_answers_help_and_is_in_the_readme(run: Run, spec: object)
 def test_top_help_lists_every_summary_grouped(run: Run) -> None:
     out = run("--help").stdout
     for title in GROUPS.values():
-        assert f"{title}:" in out
+        assert title in out
     for spec in COMMANDS:
         assert spec.summary in out.replace("\n ", " ") or spec.summary[:30] in out
     assert "…" not in out

@@ -20,7 +20,7 @@ Run = Callable[..., Result]
     ("doc", "ref", "down", "chain"),
     [
         ("weiyuan", "9", False, [("weiyuan", 9), ("central", 14)]),
-        ("威远", "第九条", False, [("weiyuan", 9), ("central", 14)]),
+        ("威远县实施办法", "第九条", False, [("weiyuan", 9), ("central", 14)]),
         ("yunnan", "第十五條", False, [("yunnan", 15), ("central", 14)]),
         ("yunnan", "4", False, [("yunnan", 4), ("central", 9)]),
         ("yunnan", "第十四 條", False, [("yunnan", 14)]),  # new in Yunnan: nothing above

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import AmbiguousActor, UnknownActor, UnknownReference
+from .i18n import _
 from .normalize import normalize
 from .numerals import parse_int
 
@@ -192,14 +193,16 @@ class Corpus:
         return document_ids(self.conn)
 
     def document_id(self, key: str) -> str:
-        """A document's id from its id or an alias (any script), without loading it.
+        """The id of the one document `key` names (its id, an alias in any script, or a place
+        that only one document is of), without loading it.
 
         Raises:
             UnknownDocument: with the closest ids as suggestions.
+            AmbiguousDocument: the name names several documents (they are listed).
         """
-        from .index.read import resolve_document
+        from .selection import one_document
 
-        return resolve_document(self.conn, key)
+        return one_document(self.conn, key)
 
     def has(self, doc_id: str) -> bool:
         from .index.read import has_document
@@ -294,8 +297,11 @@ class Corpus:
             raise UnknownReference(
                 ref,
                 suggest(ref, labels),
-                hint=f"({doc.id} has {len(doc.articles)} articles"
-                + (f" and {len(doc.tasks)} tasks)" if doc.tasks else ")"),
+                hint=(
+                    _("({doc} has {articles} articles and {tasks} tasks)")
+                    if doc.tasks
+                    else _("({doc} has {articles} articles)")
+                ).format(doc=doc.id, articles=len(doc.articles), tasks=len(doc.tasks)),
             )
         return found
 
@@ -316,7 +322,7 @@ class Corpus:
         raise UnknownReference(
             ref,
             suggest(ref, [t.path for t in doc.tasks]),
-            hint="(a task path such as '(一) 3. (2)' or #N)",
+            hint=_("(a task path such as '(一) 3. (2)' or #N)"),
         )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .i18n import N_, _
+
 #: How many characters of a user's input a message quotes before it shortens the rest.
 QUOTE_LIMIT = 60
 
@@ -60,29 +62,29 @@ class DataErrors(FupinError):
 class NotFound(FupinError):
     """A name given by the user matched nothing; carries close candidates for a suggestion."""
 
-    what = "name"
+    unknown = N_('unknown name "{name}"')
 
     def __init__(self, name: str, candidates: Sequence[str] = (), hint: str | None = None):
         self.name = name
         self.candidates = list(candidates)
-        msg = f'unknown {self.what} "{shorten(name)}"'
+        msg = _(self.unknown).format(name=shorten(name))
         if self.candidates:
-            msg += "; did you mean " + " or ".join(self.candidates[:3]) + "?"
+            msg += _("; did you mean {names}?").format(names=_(" or ").join(self.candidates[:3]))
         if hint:
             msg += f" {hint}"
         super().__init__(msg)
 
 
 class UnknownDocument(NotFound):
-    what = "document"
+    unknown = N_('unknown document "{name}"')
 
 
 class UnknownReference(NotFound):
-    what = "reference"
+    unknown = N_('unknown reference "{name}"')
 
 
 class UnknownActor(NotFound):
-    what = "actor"
+    unknown = N_('unknown actor "{name}"')
 
 
 class AmbiguousActor(FupinError):
@@ -92,9 +94,10 @@ class AmbiguousActor(FupinError):
         self.name = name
         self.candidates = list(candidates)
         super().__init__(
-            f'actor "{shorten(name)}" is ambiguous; it matches '
-            + "、".join(self.candidates[:8])
-            + (" …" if len(self.candidates) > 8 else "")
+            _('actor "{name}" is ambiguous; it matches {names}').format(
+                name=shorten(name),
+                names="、".join(self.candidates[:8]) + (" …" if len(self.candidates) > 8 else ""),
+            )
         )
 
 
@@ -116,3 +119,22 @@ class OutputError(FupinError):
 
 class InputError(FupinError):
     """An argument or stdin that cannot be read as text (undecodable bytes, a closed stdin)."""
+
+
+class AmbiguousDocument(FupinError):
+    """A name that names several documents where one is needed; carries them (id, title)."""
+
+    def __init__(self, name: str, candidates: Sequence[tuple[str, str]]):
+        self.name = name
+        self.candidates = list(candidates)
+        listed = "; ".join(f"{i} ({title})" for i, title in self.candidates)
+        super().__init__(
+            _('"{name}" names {n} documents: {listed}; give one id').format(
+                name=name, n=len(self.candidates), listed=listed
+            )
+        )
+
+
+class NothingSelected(FupinError):
+    """The document filters (--doc, --region, --level) leave no document, so nothing can match:
+    the CLI says so on stderr and exits 1 (nothing matched), not 2."""

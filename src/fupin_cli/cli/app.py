@@ -8,6 +8,8 @@ module, and `fupin search` imports only `commands/search.py`.
 from __future__ import annotations
 
 import importlib
+import inspect
+import os
 import sys
 from collections.abc import Iterator, MutableMapping
 from typing import Annotated, Any
@@ -16,6 +18,8 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
+from ..i18n import _
+from .help import EPILOG, FupinCommand, ReadableHelp, definitions, name_values
 from .registry import BY_NAME, COMMANDS, GROUPS
 from .runtime import run
 
@@ -30,8 +34,15 @@ def load_command(name: str) -> Any:
     single = typer.Typer(
         add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False
     )
-    single.command(name, short_help=spec.summary)(callback)
-    return typer.main.get_command(single)
+    single.command(
+        name,
+        cls=FupinCommand,
+        help=_(inspect.cleandoc(callback.__doc__ or "")),
+        short_help=_(spec.summary),
+    )(callback)
+    command = typer.main.get_command(single)
+    name_values(command)
+    return command
 
 
 class _Commands(MutableMapping[str, Any]):
@@ -64,7 +75,7 @@ class _Commands(MutableMapping[str, Any]):
         return len(set(BY_NAME) | set(self._loaded))
 
 
-class LazyGroup(TyperGroup):
+class LazyGroup(ReadableHelp, TyperGroup):
     """A group whose commands are the registry's, imported when first needed (click's
     lazily-loading-subcommands pattern, given to Typer through its `cls` parameter)."""
 
@@ -75,24 +86,29 @@ class LazyGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)
 
-    def format_commands(self, ctx: Any, formatter: Any) -> None:
+    def usage_pieces(self, ctx: Any) -> list[str]:
+        return [_("[OPTIONS]"), _("COMMAND"), _("[ARGS]...")]
+
+    def extra_sections(self, ctx: Any, width: int) -> list[str]:
         """The commands by what people do with them, summaries from the registry."""
+        lines: list[str] = []
         for group, title in GROUPS.items():
-            rows = [(spec.name, spec.summary) for spec in COMMANDS if spec.group == group]
-            with formatter.section(title):
-                formatter.write_dl(rows)
+            rows = [(spec.name, _(spec.summary)) for spec in COMMANDS if spec.group == group]
+            lines += ["", _(title), *definitions(rows, width)]
+        return lines
 
 
 app = typer.Typer(
     name="fupin",
     cls=LazyGroup,
-    help=(
+    help=_(
         "Query Chinese poverty-alleviation responsibility rules (脱贫攻坚责任制) as data: "
         "who leads a task, what a unit is responsible for, how a local rule differs from the "
         "central one, which superior rule an article comes from."
     ),
-    no_args_is_help=True,
-    add_completion=False,
+    epilog=_(EPILOG),
+    invoke_without_command=True,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -107,14 +123,25 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+        typer.Option("--version", callback=_version, is_eager=True, help=_("Print the version.")),
     ] = False,
 ) -> None:
     """Chinese poverty-alleviation policy documents as structured data."""
+    if ctx.invoked_subcommand is None and not ctx.resilient_parsing:
+        from .welcome import welcome
+
+        welcome()
 
 
 def main() -> None:
-    """Console-script entry point: the whole program inside the CLI boundary."""
+    """Console-script entry point: the whole program inside the CLI boundary; alone, the
+    welcome (without parsing options it does not have)."""
+    completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+    if len(sys.argv) == 1 and not completing:
+        from .welcome import welcome
+
+        sys.exit(run(lambda **_given: welcome()))
     sys.exit(run(app))

@@ -8,6 +8,7 @@ from typing import Any
 from ..corpus import Corpus
 from ..query.responsibility import current_names
 from ..render.view import Column
+from ..render.words import role_word
 
 
 def _names(key: str, corpus: Corpus | None) -> Callable[[Mapping[str, Any]], str]:
@@ -46,7 +47,14 @@ def hit_columns(
             in the machine formats, after co).
     """
     cols = [Column("query", table=several)] if query else []
-    cols += [Column("actor", "unit", table=several), Column("role", no_wrap=True)] if role else []
+    cols += (
+        [
+            Column("actor", "unit", table=several),
+            Column("role", no_wrap=True, show=lambda r: role_word(r["role"])),
+        ]
+        if role
+        else []
+    )
     cols += [
         Column("doc", "document", no_wrap=True),
         Column("kind", table=False),

@@ -9,8 +9,10 @@ from typing import Annotated, Any
 
 import typer
 
+from ..i18n import _
 from ..levels import Level
 from ..render.view import LISTING_FORMATS, Format
+from . import complete
 
 
 def format_option(formats: Sequence[Format] = LISTING_FORMATS, about: str = "") -> Any:
@@ -25,16 +27,20 @@ def format_option(formats: Sequence[Format] = LISTING_FORMATS, about: str = "") 
             return value
         chosen = value.lower()
         if chosen not in names:
-            raise typer.BadParameter(f"'{value}' is not one of {', '.join(names)}")
+            raise typer.BadParameter(
+                _("'{value}' is not one of {choices}").format(value=value, choices=", ".join(names))
+            )
         return Format(chosen)
 
     return typer.Option(
         "--format",
         "-f",
         parser=parse,
-        metavar="FORMAT",
         autocompletion=lambda: names,
-        help=about or f"Output format: {names[0]} for people; {', '.join(names[1:])} for programs.",
+        help=about
+        or _("Output format: {people} for people; {programs} for programs.").format(
+            people=names[0], programs=", ".join(names[1:])
+        ),
     )
 
 
@@ -44,8 +50,10 @@ ComparisonFormatOpt = Annotated[
     Format,
     format_option(
         (*LISTING_FORMATS, Format.html, Format.md),
-        "table (a report) for people; json, jsonl, tsv, csv for programs; html (a page to "
-        "share, one self-contained file); md (a Markdown table for issues and wikis).",
+        _(
+            "table (a report) for people; json, jsonl, tsv, csv for programs; html (a page to "
+            "share, one self-contained file); md (a Markdown table for issues and wikis)."
+        ),
     ),
 ]
 OutputOpt = Annotated[
@@ -53,34 +61,51 @@ OutputOpt = Annotated[
     typer.Option(
         "--output",
         "-o",
-        help="Write to this file instead of stdout (replaced whole, never half-written).",
+        help=_("Write to this file instead of stdout (replaced whole, never half-written)."),
         show_default=False,
         dir_okay=False,
     ),
 ]
 NoHeadersOpt = Annotated[
-    bool, typer.Option("--no-headers", help="Leave out the header row (table, tsv, csv).")
+    bool, typer.Option("--no-headers", help=_("Leave out the header row (table, tsv, csv)."))
 ]
 DataOpt = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder of YAML documents to use instead of the bundled ones (or set FUPIN_DATA).",
+        help=_("Folder of YAML documents to use instead of the bundled ones (or set FUPIN_DATA)."),
         show_default=False,
     ),
 ]
 DocOpt = Annotated[
-    str | None, typer.Option("--doc", help="Only this document (id or alias).", show_default=False)
+    list[str] | None,
+    typer.Option(
+        "--doc",
+        help=_(
+            "Only these documents: an id, or an alias or place that may name several "
+            "(云南 is yunnan and yunnan-division); repeat or separate with commas."
+        ),
+        show_default=False,
+        autocompletion=complete.documents,
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help=_("Only the documents of this place (云南, 威远县, 内江市)."),
+        show_default=False,
+    ),
 ]
 LimitOpt = Annotated[
-    int | None, typer.Option("--limit", "-n", min=1, help="Show at most this many results.")
+    int | None, typer.Option("--limit", "-n", min=1, help=_("Show at most this many results."))
 ]
 LevelOpt = Annotated[
     Level | None,
-    typer.Option("--level", help="Only documents of this level.", show_default=False),
+    typer.Option("--level", help=_("Only documents of this level."), show_default=False),
 ]
 CurrentOpt = Annotated[
-    bool, typer.Option("--current", help="Show today's names beside historical unit names.")
+    bool, typer.Option("--current", help=_("Show today's names beside historical unit names."))
 ]
 ThresholdOpt = Annotated[
     float,
@@ -89,7 +114,17 @@ ThresholdOpt = Annotated[
         "-t",
         min=0.0,
         max=1.0,
-        help="Least similarity (0..1) for two articles to be paired.",
+        help=_("Least similarity (0..1) for two articles to be paired."),
+    ),
+]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help=_(
+            "On a terminal, show every column and every cell whole instead of fitting the "
+            "table to the width."
+        ),
     ),
 ]
 AsOfOpt = Annotated[
@@ -97,7 +132,7 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         formats=["%Y-%m-%d"],
-        help="The day asked about, YYYY-MM-DD (default: today).",
+        help=_("The day asked about, YYYY-MM-DD (default: today)."),
         show_default=False,
     ),
 ]

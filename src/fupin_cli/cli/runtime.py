@@ -26,7 +26,8 @@ from typing import Any, ParamSpec
 
 import typer
 
-from ..errors import FupinError, shorten
+from ..errors import FupinError, NothingSelected, shorten
+from ..i18n import _
 from ..render.view import Format, Screen, View
 from .inputs import read_queries as _read_queries
 from .inputs import refuse_empty
@@ -80,10 +81,10 @@ def terminal_width() -> int | None:
     return int(cols) if cols and cols.isdigit() else None
 
 
-def screen() -> Screen:
+def screen(wide: bool = False) -> Screen:
     """Where tables go now: a terminal with colour unless NO_COLOR is set, or a pipe."""
     terminal = is_terminal()
-    return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ)
+    return Screen(terminal, terminal_width(), terminal and "NO_COLOR" not in os.environ, wide)
 
 
 def _say(line: str) -> None:
@@ -100,11 +101,11 @@ def _say(line: str) -> None:
 
 def error(message: str) -> None:
     """One sentence on stderr, never on stdout."""
-    _say(f"Error: {shorten(message, MESSAGE_LIMIT)}")
+    _say(_("Error: {message}").format(message=shorten(message, MESSAGE_LIMIT)))
 
 
 def warn(message: str) -> None:
-    _say(f"Warning: {message}")
+    _say(_("Warning: {message}").format(message=message))
 
 
 def note(message: str) -> None:
@@ -138,8 +139,8 @@ class _StderrNotes(logging.Handler):
     """The library's log records (a cache rebuilt, a cache folder not writable) on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        prefix = "Note" if record.levelno < logging.WARNING else "Warning"
-        sys.stderr.write(f"{prefix}: {record.getMessage()}\n")
+        line = _("Note: {message}") if record.levelno < logging.WARNING else _("Warning: {message}")
+        sys.stderr.write(line.format(message=record.getMessage()) + "\n")
 
 
 def show_library_notes() -> None:
@@ -181,6 +182,9 @@ def command(fn: Callable[P, View | None]) -> Callable[P, None]:
             raise typer.Exit(ExitCode.OK) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except NothingSelected as exc:  # nothing can match: grep's 1, but never in silence
+            note(str(exc))
+            raise typer.Exit(ExitCode.NO_MATCH) from None
         except FupinError as exc:
             error(str(exc))
             raise typer.Exit(ExitCode.ERROR) from None
@@ -211,7 +215,13 @@ def _answer(fn: Callable[..., View | None], args: Any, kwargs: dict[str, Any]) -
     fmt = kwargs.get("fmt", Format.table)
     assert isinstance(fmt, Format)
     try:
-        _deliver(view, fmt, kwargs.get("output"), headers=not kwargs.get("no_headers", False))
+        _deliver(
+            view,
+            fmt,
+            kwargs.get("output"),
+            headers=not kwargs.get("no_headers", False),
+            wide=bool(kwargs.get("wide", False)),
+        )
         if sys.stdout is not None:
             sys.stdout.flush()
     except BrokenPipeError:  # `| head` has all it wanted: the status is still the answer's
@@ -243,12 +253,18 @@ def _labelled(fn: Callable[..., Any], values: dict[str, Any]) -> dict[str, objec
     return {labels.get(k, k): v for k, v in values.items() if v is not None}
 
 
-def _deliver(view: View, fmt: Format, output: object, headers: bool) -> None:
+def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool) -> None:
     """Write `view` to stdout, or to the file `output` (atomically; never a terminal)."""
     from ..render.output import write, write_file
 
     if output is None or str(output) == "-":
-        write(view, fmt, sys.stdout, screen(), headers=headers)
+        left_out = write(view, fmt, sys.stdout, screen(wide), headers=headers)
+        if left_out:
+            note(
+                _("(left out to fit the terminal: {names}; --wide shows every column)").format(
+                    names=_(", ").join(left_out)
+                )
+            )
         return
     buffer = io.StringIO()
     write(view, fmt, buffer, Screen(terminal=False), headers=headers)

@@ -43,6 +43,26 @@ def resolve_document(conn: sqlite3.Connection, key: str) -> str:
     raise UnknownDocument(key, difflib.get_close_matches(key, ids, n=3, cutoff=0.6))
 
 
+def documents_with_key(conn: sqlite3.Connection, key: str) -> list[str]:
+    """Every document whose id or alias folds to `key`'s fold, in corpus order."""
+    rows = conn.execute(
+        "SELECT DISTINCT k.doc FROM doc_keys k JOIN documents d ON d.id = k.doc "
+        "WHERE k.key = ? ORDER BY d.ord",
+        (fold(key),),
+    )
+    return [r[0] for r in rows]
+
+
+def document_places(conn: sqlite3.Connection) -> list[tuple[str, str, str, str]]:
+    """(id, short title or title, level, region) of every document, in corpus order: what a
+    selection by region or level reads (no text)."""
+    return list(
+        conn.execute(
+            "SELECT id, coalesce(short_title, title), level, region FROM documents ORDER BY ord"
+        )
+    )
+
+
 def document_ids(conn: sqlite3.Connection) -> list[str]:
     """Every document id, in corpus order."""
     return [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY ord")]
@@ -126,13 +146,13 @@ def references_json(conn: sqlite3.Connection) -> list[str]:
     return [js for (js,) in conn.execute("SELECT json FROM refs ORDER BY rowid")]
 
 
-def accountable_document(conn: sqlite3.Connection, doc_id: str | None) -> str | None:
-    """The first document (or `doc_id` itself) that holds accountability measures."""
+def accountable_document(conn: sqlite3.Connection, doc_ids: Sequence[str] | None) -> str | None:
+    """The first document (of `doc_ids`) that holds accountability measures."""
     sql = "SELECT id FROM documents WHERE accountable = 1"
     params: tuple[Any, ...] = ()
-    if doc_id is not None:
-        sql += " AND id = ?"
-        params = (doc_id,)
+    if doc_ids is not None:
+        sql += f" AND id IN ({', '.join('?' * len(doc_ids))})"
+        params = tuple(doc_ids)
     row = conn.execute(sql + " ORDER BY ord LIMIT 1", params).fetchone()
     return None if row is None else str(row[0])
 
@@ -190,29 +210,38 @@ def written_name(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def role_counts(conn: sqlite3.Connection, doc_id: str | None) -> dict[tuple[str, str, int], int]:
+def _units_of(column: str, doc_ids: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+    """A clause: `column` is a unit id of one of the documents (their units are numbered in a
+    run, so each document is one range of the primary key)."""
+    ranges = " OR ".join(
+        f"{column} BETWEEN (SELECT first_unit FROM documents WHERE id = ?{n}) AND "
+        f"(SELECT first_unit + units - 1 FROM documents WHERE id = ?{n})"
+        for n in range(1, len(doc_ids) + 1)
+    )
+    return f"({ranges or '0'})", tuple(doc_ids)
+
+
+def role_counts(
+    conn: sqlite3.Connection, doc_ids: Sequence[str] | None
+) -> dict[tuple[str, str, int], int]:
     """(actor, role, held) -> how many tasks or articles name the actor in that role, where
     held says whether the name is a registry unit's (0), kept as written (1) or generic (2)."""
     sql = "SELECT n.name, r.role, r.held, count(*) FROM roles r JOIN names n ON n.id = r.name"
     params: tuple[Any, ...] = ()
-    if doc_id is not None:
-        sql += (
-            " WHERE r.unit BETWEEN (SELECT first_unit FROM documents WHERE id = ?1) AND "
-            "(SELECT first_unit + units - 1 FROM documents WHERE id = ?1)"
-        )
-        params = (doc_id,)
+    if doc_ids is not None:
+        clause, params = _units_of("r.unit", doc_ids)
+        sql += " WHERE " + clause
     rows = conn.execute(sql + " GROUP BY r.name, r.role, r.held", params)
     return {(a, r, h): n for a, r, h, n in rows}
 
 
-def task_rows(conn: sqlite3.Connection, doc_id: str | None) -> Iterator[HitRow]:
-    """Every task (of one document), in corpus order."""
+def task_rows(conn: sqlite3.Connection, doc_ids: Sequence[str] | None) -> Iterator[HitRow]:
+    """Every task (of these documents), in corpus order."""
     sql = f"SELECT {HIT_COLUMNS} FROM units u WHERE u.kind = 'task'"
     params: tuple[Any, ...] = ()
-    if doc_id is not None:
-        sql += " AND u.id BETWEEN (SELECT first_unit FROM documents WHERE id = ?1) AND "
-        sql += "(SELECT first_unit + units - 1 FROM documents WHERE id = ?1)"
-        params = (doc_id,)
+    if doc_ids is not None:
+        clause, params = _units_of("u.id", doc_ids)
+        sql += " AND " + clause
     fields_of = codec(conn).decode
     for row in conn.execute(sql + " ORDER BY u.id", params):
         yield (*row[:-1], fields_of(row[-1]))
@@ -221,22 +250,22 @@ def task_rows(conn: sqlite3.Connection, doc_id: str | None) -> Iterator[HitRow]:
 def relation_rows(
     conn: sqlite3.Connection,
     *,
-    doc_id: str | None = None,
+    doc_ids: Sequence[str] | None = None,
     relation: str | None = None,
     touching: str | None = None,
 ) -> Iterator[tuple[Any, ...]]:
     """(doc, article label, relation data) of the duty relations, in corpus order.
 
     Args:
-        doc_id: only this document's.
+        doc_ids: only these documents'.
         relation: only this kind.
         touching: only the documents in which this actor takes part in a relation.
     """
     clauses: list[str] = []
     params: list[Any] = []
-    if doc_id is not None:
-        clauses.append("r.doc = ?")
-        params.append(doc_id)
+    if doc_ids is not None:
+        clauses.append(f"r.doc IN ({', '.join('?' * len(doc_ids))})")
+        params += list(doc_ids)
     if relation is not None:
         clauses.append("r.relation = ?")
         params.append(relation)

@@ -11,8 +11,10 @@ from pydantic import Field
 
 from ..corpus import Corpus, suggest
 from ..errors import AmbiguousActor, FupinError, UnknownActor
+from ..i18n import _
 from ..levels import Level
 from ..models import AccountableSubject, Document, Frozen, Procedure, Sanction
+from ..selection import DocFilter, ids_of
 
 # words by which a procedure clause names the cadres of a level (对镇一般干部 / 对县直部门…)
 LEVEL_WORDS: dict[Level, tuple[str, ...]] = {
@@ -72,7 +74,7 @@ def _subject(corpus: Corpus, doc: Document, stored: AccountableSubject) -> Subje
     )
 
 
-def measures(corpus: Corpus, *, doc: str | None = None) -> Measures:
+def measures(corpus: Corpus, *, doc: DocFilter = None) -> Measures:
     """The accountability scheme of `doc`, or of the first document that has one.
 
     Raises:
@@ -81,8 +83,8 @@ def measures(corpus: Corpus, *, doc: str | None = None) -> Measures:
     """
     from ..index.read import accountable_document
 
-    doc_id = corpus.document_id(doc) if doc else None
-    found = accountable_document(corpus.conn, doc_id)
+    doc_ids = ids_of(corpus.conn, doc)
+    found = accountable_document(corpus.conn, doc_ids)
     if found is not None:
         d = corpus.document(found)
         rules = d.accountability
@@ -93,10 +95,13 @@ def measures(corpus: Corpus, *, doc: str | None = None) -> Measures:
             sanctions=rules.sanctions,
             procedure=rules.procedure,
         )
-    where = f"document {doc_id}" if doc else "the corpus"
     raise NoAccountabilityRules(
-        f"{where} has no accountability measures (no article lists "
-        "the situations in which an actor is held accountable)"
+        (
+            _("document {docs} has no accountability measures")
+            if doc_ids
+            else _("the corpus has no accountability measures")
+        ).format(docs=", ".join(doc_ids or ()))
+        + _(" (no article lists the situations in which an actor is held accountable)")
     )
 
 
@@ -105,7 +110,7 @@ def applies(proc: Procedure, level: Level) -> bool:
     return any(w in proc.cadres for w in LEVEL_WORDS.get(level, ()))
 
 
-def accountability(corpus: Corpus, subject: str, *, doc: str | None = None) -> Accountability:
+def accountability(corpus: Corpus, subject: str, *, doc: DocFilter = None) -> Accountability:
     """One subject's triggers, the sanctions, and the procedure clauses that apply to it.
 
     A subject matches by its name as written, its canonical name or a part of either

@@ -17,8 +17,10 @@ from pydantic import Field
 
 from ..corpus import Corpus
 from ..errors import FupinError
+from ..i18n import _
 from ..levels import LEVEL_ORDER, Level
 from ..models import Article, Document, Frozen, Relation, RelationKind
+from ..selection import DocFilter, ids_of
 
 RELATION_KINDS: tuple[str, ...] = get_args(RelationKind)
 # relations whose `to` stands above their `from`: the ladder people climb
@@ -33,7 +35,11 @@ class UnknownRelation(FupinError):
 
     def __init__(self, value: str):
         self.value = value
-        super().__init__(f'unknown relation "{value}"; choose one of {", ".join(RELATION_KINDS)}')
+        super().__init__(
+            _('unknown relation "{value}"; choose one of {choices}').format(
+                value=value, choices=", ".join(RELATION_KINDS)
+            )
+        )
 
 
 class ChainLink(Frozen):
@@ -125,16 +131,14 @@ class _Row(NamedTuple):
         return str(self.data["relation"])
 
 
-def _rows(
-    corpus: Corpus, doc: str | None, relation: str | None, touching: str | None
-) -> list[_Row]:
+def _rows(corpus: Corpus, doc: DocFilter, relation: str | None, touching: str | None) -> list[_Row]:
     from ..index.read import relation_rows
 
     check_relation(relation)
-    doc_id = corpus.document_id(doc) if doc else None
+    doc_ids = ids_of(corpus.conn, doc)
     return [
         _Row(*r)
-        for r in relation_rows(corpus.conn, doc_id=doc_id, relation=relation, touching=touching)
+        for r in relation_rows(corpus.conn, doc_ids=doc_ids, relation=relation, touching=touching)
     ]
 
 
@@ -152,7 +156,7 @@ def _links(corpus: Corpus, rows: Sequence[_Row], sides: Sequence[Side | None]) -
 def all_links(
     corpus: Corpus,
     *,
-    doc: str | None = None,
+    doc: DocFilter = None,
     relation: str | None = None,
     touching: str | None = None,
 ) -> list[ChainLink]:
@@ -170,7 +174,7 @@ def all_links(
 
 
 def ladder(
-    corpus: Corpus, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus, *, doc: DocFilter = None, relation: str | None = None
 ) -> list[ChainLink]:
     """The pledge-and-report ladder of every document, top step first.
 
@@ -188,7 +192,7 @@ def ladder(
 
 
 def chain(
-    corpus: Corpus, actor: str, *, doc: str | None = None, relation: str | None = None
+    corpus: Corpus, actor: str, *, doc: DocFilter = None, relation: str | None = None
 ) -> list[ChainLink]:
     """Everything above an actor, its own duties, and everything below it.
 

@@ -21,6 +21,7 @@ from ..errors import UnknownActor
 from ..levels import Level
 from ..models import Actor, Article, Document, Frozen, Task, TaskRole
 from ..normalize import normalize
+from ..selection import DocFilter, ids_of
 
 HitKind = Literal["task", "article"]
 
@@ -114,17 +115,17 @@ def row_hit(
 
 
 def _scope(
-    corpus: Corpus, doc: str | None, level: Level | str | None
+    corpus: Corpus, doc: DocFilter, level: Level | str | None
 ) -> tuple[list[str] | None, str | None]:
     """The documents (None: all) and the level a query is restricted to."""
-    return ([corpus.document_id(doc)] if doc else None), (str(level) if level else None)
+    return ids_of(corpus.conn, doc), (str(level) if level else None)
 
 
 def who_leads(
     corpus: Corpus,
     terms: Sequence[str],
     *,
-    doc: str | None = None,
+    doc: DocFilter = None,
     level: Level | None = None,
     kind: HitKind | None = None,
     limit: int | None = None,
@@ -190,7 +191,7 @@ def resolve_covered(corpus: Corpus, query: str) -> tuple[str, list[str]]:
 
 
 def duties(
-    corpus: Corpus, actor: str, *, doc: str | None = None, level: Level | None = None
+    corpus: Corpus, actor: str, *, doc: DocFilter = None, level: Level | None = None
 ) -> Duties:
     """What a unit leads, is responsible for, co-operates on and is named in.
 
@@ -233,7 +234,7 @@ def duties(
 
 
 def actor_loads(
-    corpus: Corpus, *, doc: str | None = None, named_only: bool = False
+    corpus: Corpus, *, doc: DocFilter = None, named_only: bool = False
 ) -> list[ActorLoad]:
     """Every unit with how many tasks it leads, is responsible for and co-operates on,
     busiest first: the registry's units, then those the documents keep as written.
@@ -246,7 +247,7 @@ def actor_loads(
     from ..index.read import role_counts
     from ..index.rows import GENERIC, REGISTERED
 
-    counts = role_counts(corpus.conn, corpus.document_id(doc) if doc else None)
+    counts = role_counts(corpus.conn, ids_of(corpus.conn, doc))
     rows = []
     for actor in corpus.actors:
         n = actor.name
@@ -296,7 +297,7 @@ def _load(actor: Actor, lead: int, responsible: int, co: int, articles: int) -> 
 
 
 def responsibility_matrix(
-    corpus: Corpus, *, doc: str | None = None
+    corpus: Corpus, *, doc: DocFilter = None
 ) -> tuple[list[str], list[dict[str, str]]]:
     """Task x unit matrix: one row per task, one column per unit: L lead, R responsible
     (责任单位 without a lead named), C co-operating."""
@@ -305,9 +306,7 @@ def responsibility_matrix(
     loads = actor_loads(corpus, doc=doc)
     units = list(dict.fromkeys(a.name for a in loads if a.lead or a.responsible or a.co))
     rows = []
-    for _id, doc_id, _kind, path, text, data in task_rows(
-        corpus.conn, corpus.document_id(doc) if doc else None
-    ):
+    for _id, doc_id, _kind, path, text, data in task_rows(corpus.conn, ids_of(corpus.conn, doc)):
         held = {role: set(data.get(role, ())) for role in ROLES}
         row = {"doc": doc_id, "task": path, "text": text}
         for unit in units:

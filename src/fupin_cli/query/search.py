@@ -23,10 +23,11 @@ from typing import Any, Literal, NamedTuple
 
 from ..errors import InvalidQuery
 from ..index.match import Match, count, count_by_document, document_ranges, spellings, units_in
-from ..index.read import codec, resolve_document
+from ..index.read import codec
 from ..index.rows import item_starts
 from ..levels import Level
 from ..normalize import find_spans, pattern, words
+from ..selection import ids_of
 
 LEVELS = tuple(level.value for level in Level)
 HitKind = Literal["article", "item", "task", "preamble", "notice", "section", "closing"]
@@ -174,10 +175,7 @@ def compile_search(
     keys = words(terms)
     if not keys:
         raise InvalidQuery("the query has no words to search for; give at least one word")
-    docs = None
-    if doc is not None:
-        names = [doc] if isinstance(doc, str) else list(doc)
-        docs = list(dict.fromkeys(resolve_document(conn, d) for d in names))
+    docs = ids_of(conn, doc)
     positive = tuple(spellings(conn, k) for k in keys)
     unit_kinds = tuple(sorted({"article" if k == "item" else k for k in kinds}))
     m = Match(
@@ -227,9 +225,7 @@ def search(
     if not words(terms):
         if level is not None and level not in LEVELS:
             raise InvalidQuery(f'unknown level "{level}"; choose one of {", ".join(LEVELS)}')
-        if doc is not None:
-            for d in [doc] if isinstance(doc, str) else doc:
-                resolve_document(conn, d)
+        ids_of(conn, doc)  # an unknown document is an error even without words
         return []
     compiled = compile_search(
         conn, terms, doc=doc, level=level, kind=kind, any_=any_, exclude=exclude, width=width

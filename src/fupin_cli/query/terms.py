@@ -21,6 +21,7 @@ from pydantic import Field
 from ..corpus import Corpus
 from ..models import Frozen
 from ..normalize import normalize
+from ..selection import DocFilter, ids_of
 from ..terms import Status, StatusFact, Validity
 
 
@@ -179,7 +180,7 @@ def deadlines(
     before: dt.date | None = None,
     after: dt.date | None = None,
     actor: str | None = None,
-    doc: str | None = None,
+    doc: DocFilter = None,
 ) -> list[dict[str, Any]]:
     """Every time limit an article or task sets (due on or before `before`, on or after
     `after`), with the units the task assigns (lead, responsible, co) or the article names.
@@ -189,7 +190,7 @@ def deadlines(
     """
     from ..index.read import deadline_rows
 
-    docs = [corpus.document_id(doc)] if doc else None
+    docs = ids_of(corpus.conn, doc)
     out = []
     for d, kind, ref, dl_kind, start, end, every, phrase, text, fields in deadline_rows(
         corpus.conn,
@@ -219,7 +220,7 @@ def targets(
     topic: str | None = None,
     *,
     actor: str | None = None,
-    doc: str | None = None,
+    doc: DocFilter = None,
 ) -> list[dict[str, Any]]:
     """Every figure an article or task commits to (whose subject or clause holds `topic`),
     with its deadline and the units responsible.
@@ -229,7 +230,7 @@ def targets(
     """
     from ..index.read import target_rows
 
-    docs = [corpus.document_id(doc)] if doc else None
+    docs = ids_of(corpus.conn, doc)
     out = []
     for row in target_rows(
         corpus.conn,

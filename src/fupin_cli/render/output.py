@@ -16,8 +16,11 @@ from .table import Column as TableColumn
 from .view import Column, Format, Screen, View
 
 
-def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = True) -> None:
-    """Write `view` to `out` as `fmt` (the table format: as `screen` allows)."""
+def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = True) -> list[str]:
+    """Write `view` to `out` as `fmt` (the table format: as `screen` allows).
+
+    Returns the headers of the columns a terminal table left out to fit (for a note).
+    """
     own = view.formats.get(fmt)
     if own is not None:
         out.write(own())
@@ -33,13 +36,14 @@ def write(view: View, fmt: Format, out: TextIO, screen: Screen, headers: bool = 
         if view.draw is not None:
             view.draw(out, screen)
         else:
-            spec = table_of(view, highlight=screen.terminal)
+            spec = table_of(view, highlight=screen.terminal, whole=screen.wide)
             first = next(iter(spec.rows), None)
             if first is not None:  # like grep, a query that matched nothing prints nothing
                 spec = spec._replace(rows=chain([first], spec.rows))
-                render_table(spec, out, screen, headers=headers)
+                return render_table(spec, out, screen, headers=headers)
     else:  # a format the command did not offer: the CLI refuses it before asking
         raise ValueError(f"{fmt} is not a format of this view")
+    return []
 
 
 def write_file(path: Path, text: str) -> None:
@@ -87,26 +91,30 @@ def cell_text(value: Any) -> str:
 
 
 def _cell(
-    column: Column, row: Mapping[str, Any], terms: tuple[str, ...], highlight: bool
+    column: Column, row: Mapping[str, Any], terms: tuple[str, ...], highlight: bool, whole: bool
 ) -> str | Cell:
     text = column.show(row) if column.show is not None else cell_text(row.get(column.key))
-    if not (column.highlight and terms and highlight) and column.around is None:
+    around = None if whole else column.around
+    if not (column.highlight and terms and highlight) and around is None:
         return text
     from ..normalize import find_spans, snippet
 
     spans = find_spans(text, terms) if column.highlight and terms else []
-    if column.around is not None:
-        text, spans = snippet(text, spans, width=column.around)
+    if around is not None:
+        text, spans = snippet(text, spans, width=around)
     return Cell(text, spans) if spans and highlight else text
 
 
-def table_of(view: View, highlight: bool = True) -> TableSpec:
-    """The table of a view: its table columns, each row's cells (the query's terms marked
-    when `highlight`)."""
+def table_of(view: View, highlight: bool = True, whole: bool = False) -> TableSpec:
+    """The table of a view: its table columns with headers in the reader's language, each
+    row's cells (the query's terms marked when `highlight`; not cut to a snippet when
+    `whole`)."""
+    from ..i18n import _
+
     shown = [c for c in view.columns if c.table]
     terms = tuple(view.terms)
     columns = [
-        TableColumn(c.key, c.header or c.key, ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
+        TableColumn(c.key, _(c.header or c.key), ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
     ]
-    rows = (tuple(_cell(c, row, terms, highlight) for c in shown) for row in view.rows)
+    rows = (tuple(_cell(c, row, terms, highlight, whole) for c in shown) for row in view.rows)
     return TableSpec(columns, rows, title=view.title)

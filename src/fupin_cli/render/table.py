@@ -117,12 +117,64 @@ def console(out: TextIO, screen: Screen) -> Any:
     )
 
 
-def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> None:
-    from rich import box
-    from rich.table import Table
+#: A cell of a fitted table shows at most this many lines (then "…"); --wide shows all.
+MOST_LINES = 8
+
+
+def _cell_lines(value: str | Cell, width: int | None, colour: bool) -> Any:
+    """A cell as rich Text: wrapped to `width` where a line may break (None: as it is), cut
+    after MOST_LINES lines, the query's terms marked."""
     from rich.text import Text
 
-    no_color = not screen.colour
+    text, spans = (value.text, value.spans) if isinstance(value, Cell) else (value, ())
+    style = "bold red" if colour else "bold underline"
+    if width is None:
+        out = Text(text)
+        for a, b in spans:
+            out.stylize(style, a, b)
+        return out
+    from .linebreak import wrap
+
+    lines = wrap(text, width)
+    out = Text()
+    start = 0
+    for n, line in enumerate(lines[:MOST_LINES]):
+        start = text.find(line, start) if line else start
+        piece = Text(line)
+        for a, b in spans:
+            lo, hi = max(a - start, 0), min(b - start, len(line))
+            if lo < hi:
+                piece.stylize(style, lo, hi)
+        if n == MOST_LINES - 1 and len(lines) > MOST_LINES:
+            piece = piece[: max(len(line) - 1, 0)] + Text("…")
+        out.append_text(piece if n == 0 else Text("\n") + piece)
+        start += len(line)
+    return out
+
+
+def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> list[str]:
+    """A table that fits the terminal (see `layout`), or, with `screen.wide`, every column and
+    every cell whole at its natural width. Returns the headers of the columns left out."""
+    from rich import box
+    from rich.table import Table
+
+    from .layout import GAP, fit
+
+    rows = list(spec.rows)
+    heads = [c.header for c in spec.columns]
+    columns = [[h, *(_plain(r[i]) for r in rows)] for i, h in enumerate(heads)]
+    draw = console(out, screen)
+    if screen.wide:
+        shown = list(range(len(heads)))
+        widths = [max(cell_len_of(t) for t in col) for col in columns]
+        draw.width = max(draw.width, sum(widths) + GAP * (len(widths) - 1))
+    else:
+        shown, widths = fit(
+            columns,
+            [c.ratio for c in spec.columns],
+            [not c.no_wrap for c in spec.columns],
+            draw.width,
+        )
     table = Table(
         title=spec.title,
         caption=spec.caption,
@@ -130,26 +182,36 @@ def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = Tr
         show_header=headers,
         header_style="bold",
         expand=False,
+        show_edge=False,
+        pad_edge=False,
     )
-    for c in spec.columns:
-        table.add_column(c.header, ratio=c.ratio, no_wrap=c.no_wrap, overflow="fold")
-    for row in spec.rows:
-        cells = []
-        for value in row:
-            if isinstance(value, Cell):
-                text = Text(value.text)
-                for a, b in value.spans:
-                    text.stylize("bold red" if not no_color else "bold underline", a, b)
-                cells.append(text)
-            else:
-                cells.append(Text(value))
-        table.add_row(*cells)
-    console(out, screen).print(table)
+    for i, width in zip(shown, widths, strict=True):
+        header = _cell_lines(heads[i], None if screen.wide else width, screen.colour)
+        table.add_column(header, width=width, no_wrap=True, overflow="ignore")
+    for row in rows:
+        table.add_row(
+            *(
+                _cell_lines(row[i], None if screen.wide else w, screen.colour)
+                for i, w in zip(shown, widths, strict=True)
+            )
+        )
+    draw.print(table)
+    return [heads[i] for i in range(len(heads)) if i not in shown]
 
 
-def render_table(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> None:
-    """Borders and colour on a terminal, plain aligned columns anywhere else."""
+def cell_len_of(text: str) -> int:
+    """The widest line of `text`, in terminal cells."""
+    from rich.cells import cell_len
+
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def render_table(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = True) -> list[str]:
+    """Borders and colour on a terminal, plain aligned columns anywhere else (never wrapped).
+
+    Returns the headers of the columns a terminal table left out to fit.
+    """
     if screen.terminal:
-        render_rich(spec, out, screen, headers=headers)
-    else:
-        render_plain(spec, out, headers=headers)
+        return render_rich(spec, out, screen, headers=headers)
+    render_plain(spec, out, headers=headers)
+    return []

@@ -44,6 +44,7 @@ class Screen(NamedTuple):
     terminal: bool
     width: int | None = None
     colour: bool = False
+    wide: bool = False  # every column and cell whole, not fitted to the width
 
 
 class Column(NamedTuple):

@@ -7,22 +7,37 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import N_, _
 from ...models import Procedure, Sanction
 from ...query.accountability import Trigger, accountability, measures
 from ...render.view import Column, Format, View
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from .. import complete
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
-COLUMNS = [Column("part", no_wrap=True), Column("no", no_wrap=True), Column("text", ratio=1)]
+PARTS = {
+    "subject": N_("subject"),
+    "trigger": N_("trigger"),
+    "sanction": N_("sanction"),
+    "procedure": N_("procedure"),
+}
+COLUMNS = [
+    Column("part", no_wrap=True, show=lambda r: _(PARTS[r["part"]])),
+    Column("no", no_wrap=True),
+    Column("text", ratio=1),
+]
 
 
 def _procedure_text(p: Procedure) -> str:
     def names(values: tuple[str, ...]) -> str:
         return "、".join(values) or "-"
 
-    return (
-        f"{p.cadres}: proposes {names(p.proposes)}; decides {names(p.decides)}; "
-        f"executes {names(p.executes)}"
+    return _("{cadres}: proposes {proposes}; decides {decides}; executes {executes}").format(
+        cadres=p.cadres,
+        proposes=names(p.proposes),
+        decides=names(p.decides),
+        executes=names(p.executes),
     )
 
 
@@ -55,14 +70,18 @@ def accountability_command(
     subject: Annotated[
         str | None,
         typer.Argument(
-            help="A subject (各镇, 驻村工作组 ...) or a part of its name; without "
-            "it, every subject.",
+            autocompletion=complete.units,
+            help=_(
+                "A subject (各镇, 驻村工作组 ...) or a part of its name; without it, every subject."
+            ),
             show_default=False,
         ),
     ] = None,
     doc: DocOpt = None,
+    region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """When an actor is held accountable, with what sanctions, and who decides.
@@ -70,18 +89,24 @@ def accountability_command(
     Example: fupin accountability 驻村工作组
     """
     corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region)
     if subject is None:
-        scheme = measures(corpus, doc=doc)
+        scheme = measures(corpus, doc=docs)
         subjects = [
-            f"{s.subject} ({s.article}): {len(s.triggers)} trigger(s)" for s in scheme.subjects
+            _("{subject} ({article}): {n} trigger(s)").format(
+                subject=s.subject, article=s.article, n=len(s.triggers)
+            )
+            for s in scheme.subjects
         ]
         return View(
             _rows(None, subjects, scheme.sanctions, scheme.procedure),
             COLUMNS,
-            title=f"{scheme.doc}: {len(scheme.subjects)} subject(s) of accountability",
+            title=_("{doc}: {n} subject(s) of accountability").format(
+                doc=scheme.doc, n=len(scheme.subjects)
+            ),
             data=scheme.model_dump(mode="json"),
         )
-    res = accountability(corpus, subject, doc=doc)
+    res = accountability(corpus, subject, doc=docs)
     return View(
         _rows(res.triggers, [], res.sanctions, res.procedure),
         COLUMNS,

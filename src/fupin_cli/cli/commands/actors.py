@@ -8,15 +8,18 @@ import typer
 
 from ...corpus import load_corpus
 from ...datafolder import scan
+from ...i18n import _
 from ...query.responsibility import actor_loads, responsibility_matrix
 from ...render.view import Column, Format, View
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ...render.words import level_word
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
     Column("name", ratio=2),
     Column("aliases", ratio=2),
-    Column("level"),
+    Column("level", show=lambda r: level_word(r["level"])),
     Column("kind"),
     Column("lead"),
     Column("co"),
@@ -29,11 +32,13 @@ COLUMNS = [
 @command
 def actors(
     doc: DocOpt = None,
+    region: RegionOpt = None,
     matrix: Annotated[
-        bool, typer.Option("--matrix", help="Task x unit matrix: L lead, C co.")
+        bool, typer.Option("--matrix", help=_("Task x unit matrix: L lead, C co."))
     ] = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """The units and how many tasks each leads, is responsible for and co-operates on.
@@ -47,8 +52,9 @@ def actors(
     """
     folder = scan(data)
     corpus = load_corpus(folder)
+    docs = chosen(corpus.conn, doc, region)
     if matrix:
-        keys, cells = responsibility_matrix(corpus, doc=doc)
+        keys, cells = responsibility_matrix(corpus, doc=docs)
         columns = [
             Column("doc", table=False),
             Column("task", no_wrap=True),
@@ -68,6 +74,6 @@ def actors(
             "successors": list(a.successors),
             "responsible": a.responsible,
         }
-        for a in actor_loads(corpus, doc=doc, named_only=folder.actors.parent != folder.root)
+        for a in actor_loads(corpus, doc=docs, named_only=folder.actors.parent != folder.root)
     ]
     return View(rows, COLUMNS)

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...query.terms import deadlines as deadlines_query
 from ...render.view import Column, Format, View
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 from .targets import unit_columns
 
@@ -33,18 +35,20 @@ COLUMNS = [
 def deadlines(
     before: Annotated[
         datetime | None,
-        typer.Option(formats=DATE, help="Due on or before YYYY-MM-DD.", show_default=False),
+        typer.Option(formats=DATE, help=_("Due on or before YYYY-MM-DD."), show_default=False),
     ] = None,
     after: Annotated[
         datetime | None,
-        typer.Option(formats=DATE, help="Due on or after YYYY-MM-DD.", show_default=False),
+        typer.Option(formats=DATE, help=_("Due on or after YYYY-MM-DD."), show_default=False),
     ] = None,
     actor: Annotated[
-        str | None, typer.Option("--actor", help="Only tasks and articles naming this unit.")
+        str | None, typer.Option("--actor", help=_("Only tasks and articles naming this unit."))
     ] = None,
     doc: DocOpt = None,
+    region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Every time limit a task or article sets (2016年底前, 到2020年, 每年, 持续推进, a table's
@@ -53,11 +57,13 @@ def deadlines(
     --before / --after keep limits with a due day (recurring and ongoing ones have none).
     Example: fupin deadlines --before 2018-01-01
     """
+    corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region)
     rows = deadlines_query(
-        load_corpus(data),
+        corpus,
         before=before.date() if before else None,
         after=after.date() if after else None,
         actor=actor,
-        doc=doc,
+        doc=docs,
     )
     return View(rows, COLUMNS)

@@ -10,9 +10,11 @@ import typer
 from ...align import DEFAULT_THRESHOLD
 from ...corpus import load_corpus
 from ...diff import DocumentDiff, describe, diff_documents, inline, select
+from ...i18n import _
 from ...render.page import comparison_formats
 from ...render.report import draw_report
 from ...render.view import Column, Format, View
+from .. import complete
 from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt
 from ..runtime import command
 
@@ -65,16 +67,28 @@ def records(result: DocumentDiff) -> list[dict[str, Any]]:
 
 @command
 def diff(
-    left: Annotated[str, typer.Argument(help="The superior document (id or alias).")],
-    right: Annotated[str, typer.Argument(help="The document to compare with it.")],
+    left: Annotated[
+        str,
+        typer.Argument(
+            help=_("The superior document (id or alias)."), autocompletion=complete.documents
+        ),
+    ],
+    right: Annotated[
+        str,
+        typer.Argument(
+            help=_("The document to compare with it."), autocompletion=complete.documents
+        ),
+    ],
     only: Annotated[
         OnlyChoice | None,
         typer.Option(
             "--only",
             case_sensitive=False,
             show_default=False,
-            help="Show only changed pairs, articles only on the left or right, or "
-            "pairs where the duty moved to another actor.",
+            help=_(
+                "Show only changed pairs, articles only on the left or right, or "
+                "pairs where the duty moved to another actor."
+            ),
         ),
     ] = None,
     threshold: ThresholdOpt = DEFAULT_THRESHOLD,

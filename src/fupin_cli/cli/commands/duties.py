@@ -7,11 +7,23 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import Corpus, load_corpus
+from ...i18n import _
 from ...query.responsibility import Duties, hit_record
 from ...query.responsibility import duties as duties_query
 from ...render.view import Format, View
+from .. import complete
 from ..columns import any_responsible, hit_columns
-from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import (
+    CurrentOpt,
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    NoHeadersOpt,
+    RegionOpt,
+    WideOpt,
+)
 from ..runtime import command, read_queries
 
 ROLES = ("lead", "responsible", "co", "articles")
@@ -22,15 +34,20 @@ def duties(
     actor: Annotated[
         str,
         typer.Argument(
-            help="Unit name, alias, today's name, or an unambiguous part (水利厅); '-' reads "
-            "names from stdin, one per line."
+            autocompletion=complete.units,
+            help=_(
+                "Unit name, alias, today's name, or an unambiguous part (水利厅); '-' reads "
+                "names from stdin, one per line."
+            ),
         ),
     ],
     doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     current: CurrentOpt = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """What a unit leads, is responsible for, co-operates on and is named in.
@@ -41,7 +58,8 @@ def duties(
     Example: fupin duties 省交通厅
     """
     corpus = load_corpus(data)
-    results = [duties_query(corpus, name, doc=doc, level=level) for name in read_queries([actor])]
+    docs = chosen(corpus.conn, doc, region, level.value if level else None)
+    results = [duties_query(corpus, name, doc=docs, level=level) for name in read_queries([actor])]
     now = corpus if current else None
     rows: list[dict[str, Any]] = [
         {"actor": res.actor, "role": "article" if role == "articles" else role} | hit_record(h, now)
@@ -57,7 +75,9 @@ def duties(
         title="; ".join(_summary(res) for res in results),
         data=[_record(res, now) for res in results],
         notes=[
-            f"{res.actor} covers the historical unit(s): {'、'.join(res.covers)}"
+            _("{unit} covers the historical unit(s): {units}").format(
+                unit=res.actor, units="、".join(res.covers)
+            )
             for res in results
             if res.covers != (res.actor,)
         ],
@@ -65,11 +85,24 @@ def duties(
 
 
 def _summary(res: Duties) -> str:
-    covers = "" if res.covers == (res.actor,) else f" (covers {'、'.join(res.covers)})"
-    responsible = f"responsible for {len(res.responsible)}, " if res.responsible else ""
-    return (
-        f"{res.actor}{covers}: leads {len(res.lead)}, {responsible}"
-        f"co-operates on {len(res.co)}, named in {len(res.articles)} article(s)"
+    covers = (
+        ""
+        if res.covers == (res.actor,)
+        else _(" (covers {units})").format(units="、".join(res.covers))
+    )
+    responsible = (
+        _("responsible for {n}, ").format(n=len(res.responsible)) if res.responsible else ""
+    )
+    return _(
+        "{unit}{covers}: leads {lead}, {responsible}co-operates on {co}, "
+        "named in {articles} article(s)"
+    ).format(
+        unit=res.actor,
+        covers=covers,
+        lead=len(res.lead),
+        responsible=responsible,
+        co=len(res.co),
+        articles=len(res.articles),
     )
 
 

@@ -8,9 +8,11 @@ import typer
 
 from ...corpus import load_corpus
 from ...graph import build_graph, neighbourhood, resolve_node
+from ...i18n import _
 from ...render.graphs import rule_drawing, to_dot, to_graphml, to_mermaid
 from ...render.tree import draw_tree
 from ...render.view import LISTING_FORMATS, Column, Format, View
+from .. import complete
 from ..options import DataOpt, NoHeadersOpt, format_option
 from ..runtime import command
 
@@ -18,7 +20,7 @@ GraphFormatOpt = Annotated[
     Format,
     format_option(
         (*LISTING_FORMATS, Format.dot, Format.graphml, Format.mermaid),
-        "table (a tree), json, jsonl / tsv / csv (edges), dot, graphml, mermaid.",
+        _("table (a tree), json, jsonl / tsv / csv (edges), dot, graphml, mermaid."),
     ),
 ]
 EDGE_COLUMNS = [
@@ -32,7 +34,8 @@ def graph(
     doc: Annotated[
         str | None,
         typer.Argument(
-            help="Only this document's neighbourhood (id, alias, or reference id).",
+            autocompletion=complete.documents,
+            help=_("Only this document's neighbourhood (id, alias, or reference id)."),
             show_default=False,
         ),
     ] = None,

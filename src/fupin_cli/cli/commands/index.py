@@ -8,6 +8,7 @@ from typing import Annotated, TextIO
 import typer
 
 from ...errors import CacheError
+from ...i18n import _
 from ...render.view import Column, Format, Screen, View
 from ..options import DataOpt, FormatOpt, NoHeadersOpt
 from ..runtime import command, progress_bar
@@ -16,7 +17,7 @@ PathOpt = Annotated[
     bool,
     typer.Option(
         "--path",
-        help="Print only where the index is kept (for sqlite3 and datasette); build nothing.",
+        help=_("Print only where the index is kept (for sqlite3 and datasette); build nothing."),
     ),
 ]
 COLUMNS = [Column(key) for key in ("path", "documents", "units", "seconds")]

@@ -12,6 +12,7 @@ from ...corpus import ActorRegistry
 from ...coverage import summary
 from ...datafolder import scan
 from ...errors import IngestError, OutputError
+from ...i18n import _
 from ...ingest.emit import dump_document
 from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
 from ...levels import Level
@@ -27,44 +28,53 @@ from ..runtime import ExitCode, command, error, note, progress_bar, warn
 def ingest(
     paths: Annotated[
         list[str],
-        typer.Argument(help="Text files, or folders searched for them ('-' for stdin)."),
+        typer.Argument(help=_("Text files, or folders searched for them ('-' for stdin).")),
     ],
-    doc_id: Annotated[str | None, typer.Option("--id", help="Id for the (first) document.")] = None,
+    doc_id: Annotated[
+        str | None, typer.Option("--id", help=_("Id for the (first) document."))
+    ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write one YAML file per document into this folder."),
+        typer.Option("--out", help=_("Write one YAML file per document into this folder.")),
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="Encoding of the input (default: detect UTF-8 / GB18030)."),
+        typer.Option(
+            "--encoding", help=_("Encoding of the input (default: detect UTF-8 / GB18030).")
+        ),
     ] = None,
     as_paragraphs: Annotated[
         bool,
         typer.Option(
-            "--as-paragraphs", help="Keep each paragraph as an article when no structure is found."
+            "--as-paragraphs",
+            help=_("Keep each paragraph as an article when no structure is found."),
         ),
     ] = False,
     level: Annotated[
         Level | None,
-        typer.Option("--level", help="The level to record where the text does not say."),
+        typer.Option("--level", help=_("The level to record where the text does not say.")),
     ] = None,
     region: Annotated[
         str | None,
         typer.Option(
             "--region",
-            help="The region to record where the text does not say (四川省成都市); it also "
-            "decides which regional names of the actor registry apply.",
+            help=_(
+                "The region to record where the text does not say (四川省成都市); it also "
+                "decides which regional names of the actor registry apply."
+            ),
         ),
     ] = None,
     force: Annotated[
         bool,
-        typer.Option("--force", help="Replace YAML files that already exist under --out."),
+        typer.Option("--force", help=_("Replace YAML files that already exist under --out.")),
     ] = False,
     keep_going: Annotated[
         bool,
         typer.Option(
             "--keep-going",
-            help="Report a file that cannot be read and go on with the others (exit 2 at the end).",
+            help=_(
+                "Report a file that cannot be read and go on with the others (exit 2 at the end)."
+            ),
         ),
     ] = False,
     data: DataOpt = None,

@@ -8,8 +8,11 @@ import typer
 
 from ...corpus import load_corpus
 from ...graph import build_graph, lineage, resolve_node, succession
+from ...i18n import _
 from ...render.view import Column, Format, View
-from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ...render.words import relation_word
+from .. import complete
+from ..options import DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 # tsv/csv begin with the depth; the table with the id
@@ -17,7 +20,7 @@ COLUMNS = [
     Column("depth", table=False),
     Column("id", no_wrap=True),
     Column("depth", no_wrap=True, machine=False),
-    Column("relation", no_wrap=True),
+    Column("relation", no_wrap=True, show=lambda r: relation_word(r["relation"])),
     Column("via"),
     Column("article", table=False),
     Column("label", "article", no_wrap=True),
@@ -28,9 +31,16 @@ COLUMNS = [
 
 @command
 def lineage_command(
-    doc: Annotated[str, typer.Argument(help="Document id or alias (or a reference id).")],
+    doc: Annotated[
+        str,
+        typer.Argument(
+            help=_("Document id or alias (or a reference id)."),
+            autocompletion=complete.documents,
+        ),
+    ],
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """The superior rules of a document up to the top, nearest first, one per line; then

@@ -8,8 +8,19 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from ...i18n import _
 from ...render.view import Column, Format, Screen, View
-from ..options import DataOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import (
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    RegionOpt,
+    WideOpt,
+)
 from ..runtime import command, is_terminal, progress_bar
 
 #: How many hits a terminal shows when no --limit is given.
@@ -24,19 +35,11 @@ COLUMNS = [
 ]
 COUNT_COLUMNS = [Column("doc", "document", no_wrap=True), Column("count", "hits")]
 
-DocsOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--doc",
-        help="Only these documents (id or alias; repeat the option or separate with commas).",
-        show_default=False,
-    ),
-]
 KindOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--kind",
-        help=(
+        help=_(
             "Only hits of this kind: article, item, task, preamble, notice, section, closing "
             "(repeatable)."
         ),
@@ -46,7 +49,7 @@ KindOpt = Annotated[
 NotOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--not", help="Leave out hits that hold this word (repeatable).", show_default=False
+        "--not", help=_("Leave out hits that hold this word (repeatable)."), show_default=False
     ),
 ]
 
@@ -67,26 +70,30 @@ def search(
     query: Annotated[
         list[str],
         typer.Argument(
-            help="Words that must all occur in the same article, item, task or "
-            "preamble (any script: simplified finds traditional)."
+            help=_(
+                "Words that must all occur in the same article, item, task or "
+                "preamble (any script: simplified finds traditional)."
+            )
         ),
     ],
-    doc: DocsOpt = None,
+    doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     kind: KindOpt = None,
     exclude: NotOpt = None,
     any_word: Annotated[
-        bool, typer.Option("--any", help="A hit needs only one of the words.")
+        bool, typer.Option("--any", help=_("A hit needs only one of the words."))
     ] = False,
     count: Annotated[
-        bool, typer.Option("--count", "-c", help="Only how many hits each document has.")
+        bool, typer.Option("--count", "-c", help=_("Only how many hits each document has."))
     ] = False,
     files: Annotated[
-        bool, typer.Option("--files", "-l", help="Only the documents that have hits.")
+        bool, typer.Option("--files", "-l", help=_("Only the documents that have hits."))
     ] = False,
     limit: LimitOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Search the text of every document; all words must match. Hits in corpus order.
@@ -104,10 +111,11 @@ def search(
     with progress_bar() as progress:
         index = open_index(data, progress=progress)
     conn = index.conn
+    docs = chosen(conn, doc, region, level.value if level else None)
     compiled = compile_search(
         conn,
         query,
-        doc=_split(doc),
+        doc=docs,
         level=level.value if level else None,
         kind=_split(kind),
         any_=any_word,

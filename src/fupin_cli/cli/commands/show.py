@@ -7,6 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...models import Article, Task
 from ...query.documents import (
     ArticleRef,
@@ -17,8 +18,9 @@ from ...query.documents import (
     task_record,
 )
 from ...render.view import Column, Format, View
+from .. import complete
 from ..columns import any_responsible
-from ..options import DataOpt, FormatOpt, NoHeadersOpt
+from ..options import DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
@@ -40,13 +42,20 @@ def _columns(rows: list[dict[str, Any]]) -> list[Column]:
 
 @command
 def show(
-    doc: Annotated[str, typer.Argument(help="Document id or alias, e.g. central or 云南.")],
+    doc: Annotated[
+        str,
+        typer.Argument(
+            help=_("Document id or alias, e.g. central or 云南实施细则."),
+            autocompletion=complete.documents,
+        ),
+    ],
     ref: Annotated[
         str | None,
-        typer.Argument(help="Article (14, 第十四条, 十四, (十四)) or task path ((一) 3. (2))."),
+        typer.Argument(help=_("Article (14, 第十四条, 十四, (十四)) or task path ((一) 3. (2)).")),
     ] = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Show a whole document, or one of its articles, numbered items or tasks.

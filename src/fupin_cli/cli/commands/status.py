@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...query.terms import status as status_query
 from ...render.view import Column, Format, View
-from ..options import AsOfOpt, DataOpt, FormatOpt, NoHeadersOpt
+from .. import complete
+from ..options import AsOfOpt, DataOpt, FormatOpt, NoHeadersOpt, WideOpt
 from ..runtime import command
 
 COLUMNS = [
@@ -28,10 +30,14 @@ COLUMNS = [
 
 @command
 def status(
-    doc: Annotated[str, typer.Argument(help="Document id or alias.")],
+    doc: Annotated[
+        str,
+        typer.Argument(help=_("Document id or alias."), autocompletion=complete.documents),
+    ],
     as_of: AsOfOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Whether a rule is in force (on a day), with the sentence or source that decides it.

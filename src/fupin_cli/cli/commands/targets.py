@@ -7,9 +7,11 @@ from typing import Annotated
 import typer
 
 from ...corpus import load_corpus
+from ...i18n import _
 from ...query.terms import targets as targets_query
 from ...render.view import Column, Format, View
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
 
@@ -42,14 +44,16 @@ COLUMNS = [
 @command
 def targets(
     topic: Annotated[
-        str | None, typer.Argument(help="Words of the subject or clause (森林覆盖率).")
+        str | None, typer.Argument(help=_("Words of the subject or clause (森林覆盖率)."))
     ] = None,
     actor: Annotated[
-        str | None, typer.Option("--actor", help="Only tasks and articles naming this unit.")
+        str | None, typer.Option("--actor", help=_("Only tasks and articles naming this unit."))
     ] = None,
     doc: DocOpt = None,
+    region: RegionOpt = None,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Every figure a document commits to: what it measures, the comparison, the quantity
@@ -57,5 +61,7 @@ def targets(
 
     Example: fupin targets 森林覆盖率
     """
-    rows = targets_query(load_corpus(data), topic, actor=actor, doc=doc)
+    corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region)
+    rows = targets_query(corpus, topic, actor=actor, doc=docs)
     return View(rows, COLUMNS, terms=[topic] if topic else ())

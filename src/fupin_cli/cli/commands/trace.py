@@ -9,10 +9,12 @@ import typer
 
 from ...align import DEFAULT_THRESHOLD
 from ...corpus import load_corpus
+from ...i18n import _
 from ...query.trace import trace as trace_query
 from ...render.page import comparison_formats
 from ...render.view import Column, Format, View
-from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt
+from .. import complete
+from ..options import ComparisonFormatOpt, DataOpt, NoHeadersOpt, OutputOpt, ThresholdOpt, WideOpt
 from ..runtime import command
 
 if TYPE_CHECKING:
@@ -42,15 +44,21 @@ COLUMNS = [
 
 @command
 def trace(
-    doc: Annotated[str, typer.Argument(help="Document id or alias, e.g. weiyuan.")],
-    ref: Annotated[str, typer.Argument(help="Article: 9, 第九条, 九 or (九).")],
+    doc: Annotated[
+        str,
+        typer.Argument(
+            help=_("Document id or alias, e.g. weiyuan."), autocompletion=complete.documents
+        ),
+    ],
+    ref: Annotated[str, typer.Argument(help=_("Article: 9, 第九条, 九 or (九)."))],
     down: Annotated[
-        bool, typer.Option("--down", help="Walk down to the local rules that implement it.")
+        bool, typer.Option("--down", help=_("Walk down to the local rules that implement it."))
     ] = False,
     threshold: ThresholdOpt = DEFAULT_THRESHOLD,
     fmt: ComparisonFormatOpt = Format.table,
     output: OutputOpt = None,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Where an article comes from: the same provision in each superior rule, up to the top.

@@ -10,6 +10,7 @@ import typer
 from ...corpus import load_corpus
 from ...datafolder import DataFolder, scan, single_file
 from ...errors import DataError, DataErrors
+from ...i18n import _
 from ...validate import coverage_warnings, integrity_problems
 from ..options import DataOpt
 from ..runtime import ExitCode, command, note
@@ -32,11 +33,11 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="YAML files or folders (default: the active data folder).", show_default=False
+            help=_("YAML files or folders (default: the active data folder)."), show_default=False
         ),
     ] = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 2 on warnings too, not only on problems.")
+        bool, typer.Option("--strict", help=_("Exit 2 on warnings too, not only on problems."))
     ] = False,
     data: DataOpt = None,
 ) -> None:

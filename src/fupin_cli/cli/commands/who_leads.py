@@ -8,16 +8,28 @@ import typer
 
 from ...corpus import load_corpus
 from ...errors import InvalidQuery
+from ...i18n import _
 from ...query.responsibility import hit_record, spellings_of
 from ...query.responsibility import who_leads as who_leads_query
 from ...render.view import Format, View
 from ..columns import any_responsible, hit_columns
-from ..options import CurrentOpt, DataOpt, DocOpt, FormatOpt, LevelOpt, LimitOpt, NoHeadersOpt
+from ..documents import chosen
+from ..options import (
+    CurrentOpt,
+    DataOpt,
+    DocOpt,
+    FormatOpt,
+    LevelOpt,
+    LimitOpt,
+    NoHeadersOpt,
+    RegionOpt,
+    WideOpt,
+)
 from ..runtime import command, read_queries
 
 KindOpt = Annotated[
     str | None,
-    typer.Option("--kind", help="Only 'task' rows or only 'article's.", show_default=False),
+    typer.Option("--kind", help=_("Only 'task' rows or only 'article's."), show_default=False),
 ]
 
 
@@ -26,17 +38,21 @@ def who_leads(
     query: Annotated[
         list[str],
         typer.Argument(
-            help="Words that must all occur (any script). '-' reads queries from "
-            "stdin, one per line."
+            help=_(
+                "Words that must all occur (any script). '-' reads queries from "
+                "stdin, one per line."
+            )
         ),
     ],
     doc: DocOpt = None,
+    region: RegionOpt = None,
     level: LevelOpt = None,
     kind: KindOpt = None,
     limit: LimitOpt = None,
     current: CurrentOpt = False,
     fmt: FormatOpt = Format.table,
     no_headers: NoHeadersOpt = False,
+    wide: WideOpt = False,
     data: DataOpt = None,
 ) -> View:
     """Who leads, is responsible for and co-operates on the tasks (and which actors bear the
@@ -48,11 +64,12 @@ def who_leads(
         raise InvalidQuery(f"--kind must be task or article, not '{kind}'")
     the_kind: Literal["task", "article"] | None = kind  # type: ignore[assignment]
     corpus = load_corpus(data)
+    docs = chosen(corpus.conn, doc, region, level.value if level else None)
     from_stdin = query == ["-"]
     queries = read_queries(query) if from_stdin else [" ".join(query)]
     rows: list[dict[str, Any]] = []
     for q in queries:
-        hits = who_leads_query(corpus, q.split(), doc=doc, level=level, kind=the_kind, limit=limit)
+        hits = who_leads_query(corpus, q.split(), doc=docs, level=level, kind=the_kind, limit=limit)
         rows += [
             hit_record(h, corpus if current else None, q if from_stdin else None) for h in hits
         ]
