@@ -22,7 +22,8 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(flat) <= limit:
         return flat
     head = limit * 2 // 3
-    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} ({len(text):,} characters)"
+    length = _("({n:,} characters)").format(n=len(text))
+    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} {length}"
 
 
 class FupinError(Exception):
@@ -55,7 +56,7 @@ class DataErrors(FupinError):
     def __init__(self, errors: Sequence[DataError]):
         self.errors = list(errors)
         first = self.errors[0] if self.errors else None
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        more = _(" (and {n} more)").format(n=len(self.errors) - 1) if len(self.errors) > 1 else ""
         super().__init__(f"{first}{more}")
 
 
@@ -127,7 +128,9 @@ class AmbiguousDocument(FupinError):
     def __init__(self, name: str, candidates: Sequence[tuple[str, str]]):
         self.name = name
         self.candidates = list(candidates)
-        listed = "; ".join(f"{i} ({title})" for i, title in self.candidates)
+        listed = _("; ").join(
+            _("{id} ({title})").format(id=i, title=title) for i, title in self.candidates
+        )
         super().__init__(
             _('"{name}" names {n} documents: {listed}; give one id').format(
                 name=name, n=len(self.candidates), listed=listed

@@ -24,8 +24,10 @@ from ..extract.dates import doc_number_line, find_dates
 from ..extract.jurisdiction import jurisdiction
 from ..extract.structure import LineKind
 from ..extract.validity import effective_date
+from ..i18n import _
 from ..models import Document
 from .clean import Cleaned, clean
+from .decode import EMPTY
 from .header import (
     Notice,
     carve_notice,
@@ -156,9 +158,11 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
     if not tree.roots and not walk.sources:
         if not ctx.as_paragraphs:
             raise IngestError(
-                f"{ctx.source}: no structure found (no 第X条, 第X章, 一、 or (一) labels, "
-                "and no 牵头单位 / 责任单位); use --as-paragraphs to keep each paragraph as "
-                "an article"
+                _(
+                    "{source}: no structure found (no 第X条, 第X章, 一、 or (一) labels, "
+                    "and no 牵头单位 / 责任单位); use --as-paragraphs to keep each paragraph as "
+                    "an article"
+                ).format(source=ctx.source)
             )
         walk.articles = [
             {"no": i, "label": f"{i}", "text": line, "items": [], "section": []}
@@ -274,10 +278,12 @@ def parse_text(
         IngestError: the text is empty, or no structure is found and `as_paragraphs` is False.
     """
     if not text or not text.strip():
-        raise IngestError(f"{source}: the file is empty")
+        raise IngestError(_(EMPTY).format(source=source))
     cleaned: Cleaned = clean(text)
     if not cleaned.lines:
-        raise IngestError(f"{source}: nothing is left after removing web-page debris")
+        raise IngestError(
+            _("{source}: nothing is left after removing web-page debris").format(source=source)
+        )
     tables = cleaned.tables
     notice, rest = carve_notice(cleaned.lines)
     contents, rest = split_contents(rest)
@@ -287,7 +293,7 @@ def parse_text(
     )
     parts = [_parse_segment(body, ctx, n) for n, body in enumerate(bodies)]
     first = parts[0][0]
-    for part, _ in parts[1:]:  # measures printed in one notice share its number and date
+    for part, _warnings in parts[1:]:  # measures printed in one notice share its number and date
         for key in ("doc_number", "issued", "issuers"):
             if not part.get(key) and first.get(key):
                 part[key] = first[key]
