@@ -139,7 +139,7 @@ def extract_citations(corpus: Corpus) -> list[Citation]:
         Citations in document and text order; `target` is None for unresolved ones (short
         forms such as 《决定》).
     """
-    from .index.read import citation_rows
+    from .index.rules import citation_rows
 
     return [Citation(*row) for row in citation_rows(corpus.conn)]
 
@@ -183,7 +183,7 @@ def _edge(row: tuple[Any, ...]) -> GraphEdge:
 
 def _closure(corpus: Corpus, start: Iterable[str], down: bool) -> set[str]:
     """Every rule above (or below) the start rules through implements / based_on edges."""
-    from .index.read import edges
+    from .index.rules import edges
 
     seen = set(start)
     frontier = list(seen)
@@ -218,7 +218,7 @@ def build_graph(
     Returns:
         The graph; edges in document order.
     """
-    from .index.read import document_nodes, edges, reference_nodes
+    from .index.rules import document_nodes, edges, reference_nodes
 
     if focus is None:
         rows = edges(corpus.conn)

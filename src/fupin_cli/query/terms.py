@@ -53,7 +53,7 @@ class _Voucher(Frozen):
 
 
 def _standing(corpus: Corpus, row: Sequence[Any], as_of: dt.date) -> Standing:
-    from ..index.read import repealed_by, resting_on
+    from ..index.rules import repealed_by, resting_on
 
     doc_id, title, _level, issued, published, effective, expires, _, fields = row
     validity = Validity.model_validate(json.loads(fields))
@@ -128,7 +128,7 @@ def _fact(fact: StatusFact) -> str:
 def _label(corpus: Corpus, doc_id: str, no: int | None) -> str:
     if no is None:
         return ""
-    from ..index.read import article_label
+    from ..index.rules import article_label
 
     return article_label(corpus.conn, doc_id, no) or str(no)
 
@@ -139,7 +139,7 @@ def status(corpus: Corpus, doc: str, as_of: dt.date | None = None) -> Standing:
     Raises:
         UnknownDocument: no document has this id or alias.
     """
-    from ..index.read import validity_rows
+    from ..index.rules import validity_rows
 
     doc_id = corpus.document_id(doc)
     (row,) = validity_rows(corpus.conn, [doc_id])
@@ -149,7 +149,7 @@ def status(corpus: Corpus, doc: str, as_of: dt.date | None = None) -> Standing:
 def in_force(corpus: Corpus, as_of: dt.date) -> list[Standing]:
     """The rules in force on `as_of`, and those that had taken effect but whose force on
     that day no source tells (status `unknown`), in corpus order."""
-    from ..index.read import validity_rows
+    from ..index.rules import validity_rows
 
     out = [_standing(corpus, row, as_of) for row in validity_rows(corpus.conn)]
     return [s for s in out if s.status == "in_force" or (s.status == "unknown" and s.since)]
