@@ -89,3 +89,21 @@ def test_pieces_that_stay_whole(text: str, units: list[str]) -> None:
     from fupin_cli.render.linebreak import _units
 
     assert _units(text) == units
+
+
+def test_a_list_of_names_breaks_after_its_separator_never_inside_a_name() -> None:
+    from fupin_cli.render.linebreak import NAME_BREAKS
+
+    text = "省发展改革委、省财政厅、省环境保护厅"
+    assert wrap(text, 14, NAME_BREAKS) == ["省发展改革委、", "省财政厅、", "省环境保护厅"]
+    assert wrap(text, 30, NAME_BREAKS) == ["省发展改革委、省财政厅、", "省环境保护厅"]
+    # a name wider than the column is still cut, and no line starts with 、
+    assert all(not line.startswith("、") for line in wrap(text, 6, NAME_BREAKS))
+    assert "".join(wrap(text, 6, NAME_BREAKS)) == text
+
+
+def test_a_header_breaks_between_its_words() -> None:
+    from fupin_cli.render.linebreak import HEADER_BREAKS
+
+    assert wrap("牵头单位 / 主体", 10, HEADER_BREAKS) == ["牵头单位 /", "主体"]
+    assert wrap("co-operating", 10, HEADER_BREAKS) == ["co-", "operating"]

@@ -60,9 +60,15 @@ def hit_columns(
         Column("kind", table=False),
         Column("ref", no_wrap=True),
         Column("text", ratio=4, highlight=True, around=60),
-        Column("lead", "lead / actors", ratio=2, show=_names("lead", current)),
-        Column("co", "co-operating", ratio=2, show=_names("co", current)),
-        Column("responsible", table=responsible, ratio=2, show=_names("responsible", current)),
+        Column("lead", "lead / actors", ratio=2, names=True, show=_names("lead", current)),
+        Column("co", "co-operating", ratio=2, names=True, show=_names("co", current)),
+        Column(
+            "responsible",
+            table=responsible,
+            ratio=2,
+            names=True,
+            show=_names("responsible", current),
+        ),
     ]
     if current is not None:
         cols += [

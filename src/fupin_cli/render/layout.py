@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from rich.cells import cell_len
 
-from .linebreak import longest_unit
+from .linebreak import HEADER_BREAKS, longest_unit
 
 #: Cells between two columns (rich's SIMPLE_HEAD box without edges).
 GAP = 3
@@ -83,8 +83,8 @@ def fit(
     least = []
     for texts, nat, wrap in zip(columns, natural, wraps, strict=True):
         unit = max((longest_unit(t) for t in texts[1:]), default=0)
-        head = longest_unit(texts[0]) if texts else 0
-        if wrap:  # a short header stays whole; a line holds a few characters at least
+        head = longest_unit(texts[0], HEADER_BREAKS) if texts else 0
+        if wrap:  # a header's words stay whole; a line holds a few characters at least
             header = cell_len(texts[0]) if cell_len(texts[0]) <= WORD else head
             least.append(min(nat, max(header, min(unit, WORD), 2 * NARROWEST)))
         else:

@@ -99,6 +99,23 @@ def _units(paragraph: str) -> list[str]:
     return units
 
 
+def _pieces(paragraph: str, breaks: str | None) -> list[str]:
+    """The pieces of a paragraph no line may break inside: by UAX #14, or, with `breaks`,
+    only after one of those characters (a list of names: a line breaks after 、, never inside
+    a name)."""
+    if breaks is None:
+        return _units(paragraph)
+    pieces: list[str] = []
+    start = 0
+    for i, ch in enumerate(paragraph):
+        if ch in breaks and i + 1 < len(paragraph):
+            pieces.append(paragraph[start : i + 1])
+            start = i + 1
+    if paragraph:
+        pieces.append(paragraph[start:])
+    return pieces
+
+
 def _cut(unit: str, width: int) -> list[str]:
     """A unit wider than a line, cut into pieces of at most `width` cells; a piece never starts
     with a character that may not begin a line (it moves back to the piece before) and never
@@ -121,17 +138,18 @@ def _cut(unit: str, width: int) -> list[str]:
     return pieces
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, breaks: str | None = None) -> list[str]:
     """`text` as lines of at most `width` terminal cells (newlines kept as breaks).
 
-    A line is cut only where UAX #14 allows, so no line begins with 、。，；：）」 and none ends
-    with （「; spaces at a break are dropped. A word wider than the line is cut inside it.
+    A line is cut only where UAX #14 allows (or, with `breaks`, only after one of those
+    characters), so no line begins with 、。，；：）」 and none ends with （「; spaces at a break
+    are dropped. A word wider than the line is cut inside it.
     """
     width = max(width, 2)
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
-        for unit in _units(paragraph):
+        for unit in _pieces(paragraph, breaks):
             if cell_len(line + unit.rstrip()) <= width:
                 line += unit
                 continue
@@ -148,7 +166,16 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def longest_unit(text: str) -> int:
+def longest_unit(text: str, breaks: str | None = None) -> int:
     """The width of the widest piece `text` cannot be broken inside (a column's least width
     before words are cut)."""
-    return max((cell_len(u.rstrip()) for p in text.split("\n") for u in _units(p)), default=0)
+    return max(
+        (cell_len(u.rstrip()) for p in text.split("\n") for u in _pieces(p, breaks)), default=0
+    )
+
+
+#: Where a column's header may break: between its words and after a hyphen, never inside a
+#: word (牵头单位 / 主体, co-operating).
+HEADER_BREAKS = " /-"
+#: Where a list of names may break: after the list's separator, never inside a name.
+NAME_BREAKS = "、"

@@ -113,8 +113,6 @@ def table_of(view: View, highlight: bool = True, whole: bool = False) -> TableSp
 
     shown = [c for c in view.columns if c.table]
     terms = tuple(view.terms)
-    columns = [
-        TableColumn(c.key, _(c.header or c.key), ratio=c.ratio, no_wrap=c.no_wrap) for c in shown
-    ]
+    columns = [TableColumn(c.key, _(c.header or c.key), c.ratio, c.no_wrap, c.names) for c in shown]
     rows = (tuple(_cell(c, row, terms, highlight, whole) for c in shown) for row in view.rows)
     return TableSpec(columns, rows, title=view.title)

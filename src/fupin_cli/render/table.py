@@ -28,6 +28,7 @@ class Column(NamedTuple):
     header: str
     ratio: int | None = None  # share of spare width on a terminal
     no_wrap: bool = False
+    names: bool = False  # a list of names: a line breaks after 、, never inside a name
 
 
 class TableSpec(NamedTuple):
@@ -121,9 +122,12 @@ def console(out: TextIO, screen: Screen) -> Any:
 MOST_LINES = 8
 
 
-def _cell_lines(value: str | Cell, width: int | None, colour: bool) -> Any:
-    """A cell as rich Text: wrapped to `width` where a line may break (None: as it is), cut
-    after MOST_LINES lines, the query's terms marked."""
+def _cell_lines(
+    value: str | Cell, width: int | None, colour: bool, breaks: str | None = None
+) -> Any:
+    """A cell as rich Text: wrapped to `width` where a line may break (None: as it is; with
+    `breaks`, only after those characters), cut after MOST_LINES lines, the query's terms
+    marked."""
     from rich.text import Text
 
     text, spans = (value.text, value.spans) if isinstance(value, Cell) else (value, ())
@@ -135,7 +139,7 @@ def _cell_lines(value: str | Cell, width: int | None, colour: bool) -> Any:
         return out
     from .linebreak import wrap
 
-    lines = wrap(text, width)
+    lines = wrap(text, width, breaks)
     out = Text()
     start = 0
     for n, line in enumerate(lines[:MOST_LINES]):
@@ -185,13 +189,16 @@ def render_rich(spec: TableSpec, out: TextIO, screen: Screen, headers: bool = Tr
         show_edge=False,
         pad_edge=False,
     )
+    from .linebreak import HEADER_BREAKS, NAME_BREAKS
+
     for i, width in zip(shown, widths, strict=True):
-        header = _cell_lines(heads[i], None if screen.wide else width, screen.colour)
+        header = _cell_lines(heads[i], None if screen.wide else width, screen.colour, HEADER_BREAKS)
         table.add_column(header, width=width, no_wrap=True, overflow="ignore")
+    breaks = [NAME_BREAKS if c.names else None for c in spec.columns]
     for row in rows:
         table.add_row(
             *(
-                _cell_lines(row[i], None if screen.wide else w, screen.colour)
+                _cell_lines(row[i], None if screen.wide else w, screen.colour, breaks[i])
                 for i, w in zip(shown, widths, strict=True)
             )
         )

@@ -57,6 +57,8 @@ class Column(NamedTuple):
         machine: written to tsv and csv.
         ratio: share of the spare width on a terminal.
         no_wrap: never wrapped on a terminal.
+        names: a list of names joined with 、: on a terminal a line breaks after 、, so that
+            a unit's name stays whole where the column allows.
         show: the table's text for a row (default: the value; lists joined with 、).
         highlight: the query's terms are highlighted in this column on a terminal.
         around: cut the table's text to about this many characters around the first term.
@@ -68,6 +70,7 @@ class Column(NamedTuple):
     machine: bool = True
     ratio: int | None = None
     no_wrap: bool = False
+    names: bool = False
     show: Callable[[Mapping[str, Any]], str] | None = None
     highlight: bool = False
     around: int | None = None
