@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DataError
+from .errors import DataError, os_problem
 from .i18n import _
 
 ACTORS_FILE = "actors.yaml"
@@ -116,7 +116,7 @@ def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
             folder,
             None,
             None,
-            _("cannot read this folder ({problem})").format(problem=(exc.strerror or "").lower()),
+            _("cannot read this folder ({problem})").format(problem=os_problem(exc)),
         ) from None
     for entry in entries:
         try:
@@ -144,7 +144,7 @@ def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
                 entry.path,
                 None,
                 None,
-                _("cannot be read ({problem})").format(problem=(exc.strerror or "").lower()),
+                _("cannot be read ({problem})").format(problem=os_problem(exc)),
             ) from None
 
 

@@ -6,6 +6,7 @@ The library only raises; it never prints and never exits. The CLI boundary
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +25,30 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     head = limit * 2 // 3
     length = _("({n:,} characters)").format(n=len(text))
     return f"{flat[:head]}…{flat[-(limit - head - 1) :]} {length}"
+
+
+#: What the operating system says most often, in the reader's words (by errno).
+_OS_PROBLEMS = {
+    errno.ENOENT: N_("no such file or directory"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOTDIR: N_("not a directory"),
+    errno.EISDIR: N_("is a directory"),
+    errno.ENOSPC: N_("no space left on device"),
+    errno.EROFS: N_("read-only file system"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.EEXIST: N_("file exists"),
+    errno.EFBIG: N_("file too large"),
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """The operating system's reason, lower-case, in the reader's language when it is one of
+    the common ones (the C library's English otherwise)."""
+    known = _OS_PROBLEMS.get(exc.errno or -1)
+    if known is not None:
+        return _(known)
+    return (exc.strerror or str(exc)).lower()
 
 
 class FupinError(Exception):

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors, shorten
+from .errors import DataError, DataErrors, os_problem, shorten
 from .i18n import N_, _
 from .models import Actor, Document, Reference
 
@@ -192,7 +192,7 @@ def read_text(path: Path) -> str:
             path,
             None,
             None,
-            _("cannot read file ({problem})").format(problem=(exc.strerror or str(exc)).lower()),
+            _("cannot read file ({problem})").format(problem=os_problem(exc)),
         ) from None
     try:
         return data.decode("utf-8")

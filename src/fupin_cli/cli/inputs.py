@@ -40,7 +40,9 @@ def decode_bytes(data: bytes, what: str, notify: Notify, *, quote: bool = False)
     except UnicodeDecodeError:
         line = data.count(b"\n", 0, first.start) + 1
         if quote:
-            what += f" ({shorten(data.decode('utf-8', 'backslashreplace'))})"
+            what = _("{what} ({text})").format(
+                what=what, text=shorten(data.decode("utf-8", "backslashreplace"))
+            )
         raise InputError(
             _(
                 "{what} is neither UTF-8 nor GB18030 (byte 0x{byte:02x} at offset {offset}, "
@@ -48,7 +50,7 @@ def decode_bytes(data: bytes, what: str, notify: Notify, *, quote: bool = False)
             ).format(what=what, byte=data[first.start], offset=first.start, line=line)
         ) from None
     if quote:
-        what += f" ({shorten(text)})"
+        what = _("{what} ({text})").format(what=what, text=shorten(text))
     notify(_("Note: {what} is not UTF-8; read it as GB18030").format(what=what))
     return text
 

@@ -26,7 +26,7 @@ from typing import Any, ParamSpec
 
 import typer
 
-from ..errors import FupinError, NothingSelected, shorten
+from ..errors import FupinError, NothingSelected, os_problem, shorten
 from ..i18n import _
 from ..render.view import Format, Screen, View
 from .inputs import QUERY, refuse_empty
@@ -114,7 +114,7 @@ def note(message: str) -> None:
 
 def os_error_message(exc: OSError) -> str:
     """An operating-system error as one sentence that names the file (`cannot read x: …`)."""
-    what = exc.strerror or str(exc)
+    what = os_problem(exc) if exc.strerror else str(exc)
     name = exc.filename if exc.filename is not None else None
     where = f"{os.fsdecode(name)}: " if name is not None else ""
     problem = what.lower() if what else _("an operating-system error")

@@ -27,7 +27,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
-from ..errors import CacheError
+from ..errors import CacheError, os_problem
 from ..i18n import _
 from .files import (
     FileStat,
@@ -281,7 +281,7 @@ def _build_file(
         fd, tmp_name = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        return _in_memory(folder, stats, hashes, progress, path.parent, exc.strerror or exc)
+        return _in_memory(folder, stats, hashes, progress, path.parent, os_problem(exc))
     tmp = Path(tmp_name)
     try:
         conn = sqlite3.connect(tmp)

@@ -125,7 +125,11 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
         raw_title = wanted[index]
     if raw_title is None:
         raw_title = ctx.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        warnings.append(f"{ctx.source}: no title line found; using '{raw_title}', please edit")
+        warnings.append(
+            _("{source}: no title line found; using '{title}', please edit").format(
+                source=ctx.source, title=raw_title
+            )
+        )
     title = headline_title(raw_title)
     closing_lines, closing_tables = take_closing(tree.roots, tree.article_mode)
     closing_lines = closing_lines or head_closing
@@ -207,7 +211,10 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
         for art in walk.articles:
             art["actors"] = propose_actors(join(art.get("title") or "", art["text"]), registry)
     warnings += walk.warnings
-    warnings += [f"{ctx.source}: repeated title dropped: {x}" for x in h.dropped]
+    warnings += [
+        _("{source}: repeated title dropped: {title}").format(source=ctx.source, title=x)
+        for x in h.dropped
+    ]
     return data, warnings
 
 
@@ -299,8 +306,11 @@ def parse_text(
                 part[key] = first[key]
     if cleaned.dropped:
         parts[0][1].append(
-            f"{source}: dropped {len(cleaned.dropped)} line(s) of web-page debris: "
-            + " | ".join(x[:40] for x in cleaned.dropped[:8])
+            _("{source}: dropped {n} line(s) of web-page debris: {lines}").format(
+                source=source,
+                n=len(cleaned.dropped),
+                lines=" | ".join(x[:40] for x in cleaned.dropped[:8]),
+            )
         )
     drafts = []
     for data, warnings in parts:

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from ..corpus import ActorRegistry
 from ..coverage import findings
-from ..errors import IngestError
+from ..errors import IngestError, os_problem
 from ..extract.accountability import read_rules
 from ..extract.terms import read_terms
 from ..i18n import _
@@ -233,7 +233,9 @@ def _one(job: tuple[Path, str]) -> Ingested | IngestError:
     except IngestError as exc:
         return exc
     except OSError as exc:
-        return IngestError(f"{source}: cannot be read ({exc.strerror})")
+        return IngestError(
+            _("{source}: cannot be read ({problem})").format(source=source, problem=os_problem(exc))
+        )
 
 
 def ingest_files(

@@ -11,7 +11,7 @@ import typer
 from ...corpus import ActorRegistry
 from ...coverage import summary
 from ...datafolder import scan
-from ...errors import IngestError, OutputError
+from ...errors import IngestError, OutputError, os_problem
 from ...i18n import _
 from ...ingest.emit import dump_document
 from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
@@ -167,7 +167,7 @@ def _write_all(out: Path, documents: list[Document], *, force: bool) -> None:
     except OSError as exc:
         raise OutputError(
             _("cannot create the folder {folder}: {problem}; choose another --out").format(
-                folder=out, problem=(exc.strerror or str(exc)).lower()
+                folder=out, problem=os_problem(exc)
             )
         ) from None
     targets = [(out / f"{doc.id}.yaml", doc) for doc in documents]
