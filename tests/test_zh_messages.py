@@ -69,6 +69,11 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (tmp / "dang").mkdir()
     (tmp / "dang" / "weiyuan.yaml").write_bytes(WEIYUAN.read_bytes())
     (tmp / "dang" / "gone.yaml").symlink_to(tmp / "nowhere.yaml")
+    (tmp / "early").mkdir()
+    early = WEIYUAN.read_text(encoding="utf-8").replace(
+        "effective: '2016-12-09'", "effective: '2015-01-01'"
+    )
+    (tmp / "early" / "weiyuan.yaml").write_text(early, encoding="utf-8")
     (tmp / "exists.yaml").write_text("x\n")
     (tmp / "bad.txt").write_bytes("第一条 测试".encode() + b"\xff\xfe\n")
     (tmp / "flat.txt").write_text("这是一段没有任何编号的文字。\n", encoding="utf-8")
@@ -96,6 +101,13 @@ CASES = [
     ("oversize value", ["docs", "--data", "{tmp}/big"], b"", "超过上限", "over the limit"),
     ("validate summary", ["validate", "{tmp}/dup"], b"", "个文件中有 1 个问题", "1 problem(s)"),
     ("validate ok", ["validate"], b"", "通过：", "ok: "),
+    (
+        "validate a problem",
+        ["validate", "{tmp}/early"],
+        b"",
+        "施行日期早于印发日期",
+        "effective date is before",
+    ),
     (
         "ingest --out a file",
         ["ingest", str(SOURCE), "--out", "{tmp}/exists.yaml"],
