@@ -341,11 +341,9 @@ def run(program: Callable[..., Any], argv: list[str] | None = None) -> int:
     except typer.Exit as exc:
         return exc.exit_code
     except typer.TyperException as exc:  # click's usage errors: in our words, status 2
-        from typer._click.exceptions import UsageError
-
         from . import usage
 
-        if isinstance(exc, UsageError):
+        if isinstance(exc, usage.UsageError):
             usage.show(exc, _say)
             return exc.exit_code
         show = getattr(exc, "show", None)

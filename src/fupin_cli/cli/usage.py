@@ -13,16 +13,27 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from typer._click.exceptions import (
-    BadOptionUsage,
-    BadParameter,
-    MissingParameter,
-    NoSuchOption,
-    UsageError,
-)
+try:  # typer 0.29 vendors click; earlier versions use click itself, with the same classes
+    from typer._click.exceptions import (
+        BadOptionUsage,
+        BadParameter,
+        MissingParameter,
+        NoSuchOption,
+        UsageError,
+    )
+except ImportError:  # pragma: no cover
+    from click.exceptions import (  # type: ignore[no-redef,import-not-found,unused-ignore]
+        BadOptionUsage,
+        BadParameter,
+        MissingParameter,
+        NoSuchOption,
+        UsageError,
+    )
 
 from ..i18n import _
 from .help import USAGE
+
+__all__ = ["UsageError", "message", "show"]
 
 
 def _value_problem(exc: BadParameter) -> str:
