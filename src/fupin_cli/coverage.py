@@ -13,11 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .extract.assignments import ROLE_LABEL
+from .i18n import N_, _, ngettext
 from .levels import Level
 from .models import Article, Document, Section
 from .normalize import char_keys
 from .numerals import parse_int
 
+#: A passage that assigns units, yet no task was made of it.
+NO_TASK = N_("names 牵头单位 / 责任单位 but no task was made of it")
 _ARTICLE_NO = re.compile(r"^第\s*([一二三四五六七八九十百千零〇两]+)\s*[条條]\s*$")
 _OUTLINE_NO = re.compile(r"^[(（]?\s*([一二三四五六七八九十百千零〇两]+|\d+)\s*[)）、.．]?\s*$")
 _ASSIGNING = re.compile(
@@ -75,8 +78,14 @@ def _numbers(articles: tuple[Article, ...]) -> list[Finding]:
             continue
         prev = last.get(group)
         if prev is not None and no != prev[0] + 1:
-            what = "repeats" if no <= prev[0] else "skips"
-            out.append(Finding(("articles", i, "label"), f"{art.label} {what} after {prev[1]}"))
+            what = (
+                _("{label} repeats after {previous}")
+                if no <= prev[0]
+                else _("{label} skips after {previous}")
+            )
+            out.append(
+                Finding(("articles", i, "label"), what.format(label=art.label, previous=prev[1]))
+            )
         last[group] = (no, art.label)
     return out
 
@@ -88,8 +97,10 @@ def findings(doc: Document) -> list[Finding]:
         out.append(
             Finding(
                 ("level",),
-                "level unknown: no issuer, place or central body is named; "
-                "give --level and --region to fupin ingest",
+                _(
+                    "level unknown: no issuer, place or central body is named; "
+                    "give --level and --region to fupin ingest"
+                ),
             )
         )
     tasked = {t.path.split(" ")[-1] for t in doc.tasks} | {t.label for t in doc.tasks}
@@ -97,21 +108,15 @@ def findings(doc: Document) -> list[Finding]:
         if field == "preamble" and doc.tasks:
             continue
         if _assigns(getattr(doc, field)):
-            out.append(Finding((field,), "names 牵头单位 / 责任单位 but no task was made of it"))
+            out.append(Finding((field,), _(NO_TASK)))
     for loc, sec in _sections(doc.sections, ("sections",)):
         if _assigns(sec.text) or (_assigns(sec.title) and sec.label not in tasked):
-            out.append(
-                Finding((*loc, "text"), "names 牵头单位 / 责任单位 but no task was made of it")
-            )
+            out.append(Finding((*loc, "text"), _(NO_TASK)))
     for i, art in enumerate(doc.articles):
         if art.label in tasked:
             continue
         if _assigns(art.full_text):
-            out.append(
-                Finding(
-                    ("articles", i, "text"), "names 牵头单位 / 责任单位 but no task was made of it"
-                )
-            )
+            out.append(Finding(("articles", i, "text"), _(NO_TASK)))
     out += _numbers(doc.articles)
     headings = {path for path, _ in _heading_paths(doc.sections, ())}
     placed: list[tuple[str, int, tuple[str, ...]]] = [
@@ -122,11 +127,14 @@ def findings(doc: Document) -> list[Finding]:
         if section and section not in headings:
             where = " ".join(section)
             out.append(
-                Finding((field, i, "section"), f"placed under {where}, a heading the outline lacks")
+                Finding(
+                    (field, i, "section"),
+                    _("placed under {where}, a heading the outline lacks").format(where=where),
+                )
             )
     for i, task in enumerate(doc.tasks):
         if not (task.lead or task.co or task.responsible):
-            out.append(Finding(("tasks", i), f"task {task.path} names no unit"))
+            out.append(Finding(("tasks", i), _("task {path} names no unit").format(path=task.path)))
     if doc.closing:
         body = [
             x
@@ -134,7 +142,12 @@ def findings(doc: Document) -> list[Finding]:
             if _BODY_SENTENCE.search(x.strip()) and len(x) > 20 and not _CLOSING_WORDS.match(x)
         ]
         if body:
-            out.append(Finding(("closing",), f"the closing holds body text: {body[0][:30]}…"))
+            out.append(
+                Finding(
+                    ("closing",),
+                    _("the closing holds body text: {start}…").format(start=body[0][:30]),
+                )
+            )
     unknown: list[str] = []
     for task in doc.tasks:
         unknown += [u for u in task.unknown if u not in unknown]
@@ -142,8 +155,9 @@ def findings(doc: Document) -> list[Finding]:
         out.append(
             Finding(
                 ("tasks",),
-                f"{len(unknown)} unit(s) not in the actor registry, kept as written: "
-                + "、".join(unknown),
+                _("{n} unit(s) not in the actor registry, kept as written: {units}").format(
+                    n=len(unknown), units="、".join(unknown)
+                ),
             )
         )
     return out
@@ -157,17 +171,23 @@ def summary(doc: Document) -> str:
 
     items = sum(len(a.items) for a in doc.articles)
     with_units = sum(1 for t in doc.tasks if t.lead or t.co or t.responsible)
-    parts = [
-        f"{count(doc.sections, 'chapter')} chapters",
-        f"{len(doc.articles)} articles",
-        f"{items} items",
-        f"{len(doc.tasks)} tasks ({with_units} with units)",
-        f"preamble {_lines(doc.preamble)}",
-        f"closing {_lines(doc.closing)}",
-    ]
-    return f"{doc.id}: {doc.level.value} {doc.region}, " + ", ".join(parts)
+    return _(
+        "{id}: {level} {region}, {chapters} chapters, {articles} articles, {items} items, "
+        "{tasks} tasks ({with_units} with units), preamble {preamble}, closing {closing}"
+    ).format(
+        id=doc.id,
+        level=doc.level.value,
+        region=doc.region,
+        chapters=count(doc.sections, "chapter"),
+        articles=len(doc.articles),
+        items=items,
+        tasks=len(doc.tasks),
+        with_units=with_units,
+        preamble=_lines(doc.preamble),
+        closing=_lines(doc.closing),
+    )
 
 
 def _lines(text: str | None) -> str:
     n = len(text.split("\n")) if text else 0
-    return f"{n} line" if n == 1 else f"{n} lines"
+    return ngettext("{n} line", "{n} lines", n).format(n=n)

@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DataError
+from .errors import DataError, os_problem
+from .i18n import _
 
 ACTORS_FILE = "actors.yaml"
 REFERENCES_FILE = "references.yaml"
@@ -59,7 +60,12 @@ def resolve_data_dir(data: Path | str | None = None) -> Path:
     path = Path(chosen).expanduser()
     if not path.is_dir():
         origin = "--data" if data is not None else f"${DATA_ENV}"
-        raise DataError(path, None, None, f"data folder given by {origin} does not exist")
+        raise DataError(
+            path,
+            None,
+            None,
+            _("data folder given by {origin} does not exist").format(origin=origin),
+        )
     return path.resolve()
 
 
@@ -107,7 +113,10 @@ def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         raise DataError(
-            folder, None, None, f"cannot read this folder ({(exc.strerror or '').lower()})"
+            folder,
+            None,
+            None,
+            _("cannot read this folder ({problem})").format(problem=os_problem(exc)),
         ) from None
     for entry in entries:
         try:
@@ -120,7 +129,7 @@ def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
                         entry.path,
                         None,
                         None,
-                        "a link that loops back to a folder already read; remove it",
+                        _("a link that loops back to a folder already read; remove it"),
                     )
                 _walk(entry.path, out, seen | {key})
             elif entry.name.endswith(YAML_SUFFIXES) and entry.name not in REGISTRY_FILES:
@@ -128,11 +137,14 @@ def _walk(folder: str, out: list[str], seen: set[tuple[int, int]]) -> None:
                     out.append(entry.path)
                 elif entry.is_symlink() and not os.path.exists(entry.path):
                     raise DataError(
-                        entry.path, None, None, "a link to a file that does not exist; remove it"
+                        entry.path, None, None, _("a link to a file that does not exist; remove it")
                     )
         except OSError as exc:
             raise DataError(
-                entry.path, None, None, f"cannot be read ({(exc.strerror or '').lower()})"
+                entry.path,
+                None,
+                None,
+                _("cannot be read ({problem})").format(problem=os_problem(exc)),
             ) from None
 
 
@@ -156,8 +168,10 @@ def scan(root: Path | str | None = None, *, documents: bool = True) -> DataFolde
             folder,
             None,
             None,
-            f"no document files here (*{', *'.join(YAML_SUFFIXES)}); give the folder that holds "
-            "them, or make some with fupin ingest FILE --out FOLDER",
+            _(
+                "no document files here ({patterns}); give the folder that holds them, or make "
+                "some with fupin ingest FILE --out FOLDER"
+            ).format(patterns=", ".join("*" + suffix for suffix in YAML_SUFFIXES)),
         )
     return DataFolder(
         folder,

@@ -6,6 +6,7 @@ The library only raises; it never prints and never exits. The CLI boundary
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,7 +23,32 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
     if len(flat) <= limit:
         return flat
     head = limit * 2 // 3
-    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} ({len(text):,} characters)"
+    length = _("({n:,} characters)").format(n=len(text))
+    return f"{flat[:head]}…{flat[-(limit - head - 1) :]} {length}"
+
+
+#: What the operating system says most often, in the reader's words (by errno).
+_OS_PROBLEMS = {
+    errno.ENOENT: N_("no such file or directory"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("operation not permitted"),
+    errno.ENOTDIR: N_("not a directory"),
+    errno.EISDIR: N_("is a directory"),
+    errno.ENOSPC: N_("no space left on device"),
+    errno.EROFS: N_("read-only file system"),
+    errno.ELOOP: N_("too many levels of symbolic links"),
+    errno.EEXIST: N_("file exists"),
+    errno.EFBIG: N_("file too large"),
+}
+
+
+def os_problem(exc: OSError) -> str:
+    """The operating system's reason, lower-case, in the reader's language when it is one of
+    the common ones (the C library's English otherwise)."""
+    known = _OS_PROBLEMS.get(exc.errno or -1)
+    if known is not None:
+        return _(known)
+    return (exc.strerror or str(exc)).lower()
 
 
 class FupinError(Exception):
@@ -55,7 +81,7 @@ class DataErrors(FupinError):
     def __init__(self, errors: Sequence[DataError]):
         self.errors = list(errors)
         first = self.errors[0] if self.errors else None
-        more = f" (and {len(self.errors) - 1} more)" if len(self.errors) > 1 else ""
+        more = _(" (and {n} more)").format(n=len(self.errors) - 1) if len(self.errors) > 1 else ""
         super().__init__(f"{first}{more}")
 
 
@@ -127,7 +153,9 @@ class AmbiguousDocument(FupinError):
     def __init__(self, name: str, candidates: Sequence[tuple[str, str]]):
         self.name = name
         self.candidates = list(candidates)
-        listed = "; ".join(f"{i} ({title})" for i, title in self.candidates)
+        listed = _("; ").join(
+            _("{id} ({title})").format(id=i, title=title) for i, title in self.candidates
+        )
         super().__init__(
             _('"{name}" names {n} documents: {listed}; give one id').format(
                 name=name, n=len(self.candidates), listed=listed

@@ -14,8 +14,12 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors, shorten
+from .errors import DataError, DataErrors, os_problem, shorten
+from .i18n import N_, _
 from .models import Actor, Document, Reference
+
+#: A YAML syntax error, with the parser's own words for the problem.
+INVALID_YAML = N_("invalid YAML: {problem}")
 
 __all__ = [
     "line_of",
@@ -47,13 +51,18 @@ class _Loader(SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> Any:
         seen: dict[object, int] = {}
-        for key_node, _ in node.value:
+        for key_node, _value in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in seen:
-                raise _Refused(line, f"key '{shorten(key)}' given twice (also on line {seen[key]})")
+                raise _Refused(
+                    line,
+                    _("key '{key}' given twice (also on line {line})").format(
+                        key=shorten(key), line=seen[key]
+                    ),
+                )
             seen[key] = line
         return super().construct_mapping(node, deep=deep)
 
@@ -62,7 +71,9 @@ class _Loader(SafeLoader):
         if isinstance(value, str) and len(value) > MAX_SCALAR:
             raise _Refused(
                 node.start_mark.line + 1,
-                f"a value of {len(value):,} characters, over the limit of {MAX_SCALAR:,}",
+                _("a value of {n:,} characters, over the limit of {limit:,}").format(
+                    n=len(value), limit=MAX_SCALAR
+                ),
             )
         return value
 
@@ -98,20 +109,22 @@ def read_yaml(path: Path, text: str | None = None) -> Any:
             path,
             text.count("\n", 0, nul) + 1,
             None,
-            "a NUL byte: this is not a text file (or it is damaged)",
+            _("a NUL byte: this is not a text file (or it is damaged)"),
         )
     try:
         return yaml.load(text, Loader=_Loader)
     except _Refused as exc:
         raise DataError(path, exc.line, None, exc.message) from None
     except RecursionError:
-        raise DataError(path, None, None, "invalid YAML: nested too deeply") from None
+        raise DataError(path, None, None, _("invalid YAML: nested too deeply")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise DataError(path, line, None, f"invalid YAML: {exc.problem or exc}") from exc
+        raise DataError(
+            path, line, None, _(INVALID_YAML).format(problem=exc.problem or exc)
+        ) from exc
     except yaml.YAMLError as exc:
-        raise DataError(path, None, None, f"invalid YAML: {exc}") from exc
+        raise DataError(path, None, None, _(INVALID_YAML).format(problem=exc)) from exc
 
 
 def line_of(text: str, loc: Iterable[int | str]) -> int | None:
@@ -173,10 +186,13 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise DataError(path, None, None, "file not found") from None
+        raise DataError(path, None, None, _("file not found")) from None
     except OSError as exc:
         raise DataError(
-            path, None, None, f"cannot read file ({(exc.strerror or str(exc)).lower()})"
+            path,
+            None,
+            None,
+            _("cannot read file ({problem})").format(problem=os_problem(exc)),
         ) from None
     try:
         return data.decode("utf-8")
@@ -186,8 +202,9 @@ def read_text(path: Path) -> str:
             path,
             line,
             None,
-            f"not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "save the file as UTF-8",
+            _("not UTF-8 (byte 0x{byte:02x} at offset {offset}); save the file as UTF-8").format(
+                byte=data[exc.start], offset=exc.start
+            ),
         ) from None
 
 
@@ -196,7 +213,7 @@ def load_document(path: Path) -> Document:
     text = read_text(path)
     raw = read_yaml(path, text)
     if not isinstance(raw, dict):
-        raise DataError(path, 1, None, "a document file must hold a mapping of fields")
+        raise DataError(path, 1, None, _("a document file must hold a mapping of fields"))
     return _validate(Document, path, text, raw, ())
 
 
@@ -204,7 +221,9 @@ def _load_list(path: Path, key: str, model: type[M]) -> list[M]:
     text = read_text(path)
     raw = read_yaml(path, text)
     if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
-        raise DataError(path, 1, key, f"expected a mapping with a list under '{key}'")
+        raise DataError(
+            path, 1, key, _("expected a mapping with a list under '{key}'").format(key=key)
+        )
     items: list[M] = []
     errors: list[DataError] = []
     for i, entry in enumerate(raw[key]):

@@ -10,8 +10,12 @@ from pathlib import Path
 from .corpus import Corpus
 from .datafolder import DataFolder
 from .errors import DataError
+from .i18n import N_, _
 from .loader import line_of
 from .normalize import normalize
+
+#: An actor an article names that the registry does not know.
+NOT_IN_REGISTRY = N_('actor "{actor}" is not in the registry')
 
 
 class _Problems:
@@ -54,11 +58,19 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
             other = seen_keys.get(norm)
             if other is not None and other != doc.id:
                 loc: tuple[int | str, ...] = ("id",) if i == 0 else ("aliases", i - 1)
-                p.add(paths[doc.id], loc, f'"{key}" is also an id or alias of {other}')
+                p.add(
+                    paths[doc.id],
+                    loc,
+                    _('"{key}" is also an id or alias of {other}').format(key=key, other=other),
+                )
             seen_keys.setdefault(norm, doc.id)
     for j, ref in enumerate(corpus.references):
         if ref.id in corpus.by_id:
-            p.add(files.references, ("references", j, "id"), f'"{ref.id}" is also a document id')
+            p.add(
+                files.references,
+                ("references", j, "id"),
+                _('"{id}" is also a document id').format(id=ref.id),
+            )
 
     names: dict[str, str] = {}
     for j, actor in enumerate(corpus.actors):
@@ -66,7 +78,11 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
             norm = normalize(name)
             if norm in names and names[norm] != actor.name:
                 loc = ("actors", j, "name") if k == 0 else ("actors", j, "aliases", k - 1, "name")
-                p.add(files.actors, loc, f'"{name}" is also a name of {names[norm]}')
+                p.add(
+                    files.actors,
+                    loc,
+                    _('"{name}" is also a name of {other}').format(name=name, other=names[norm]),
+                )
             names.setdefault(norm, actor.name)
 
     for doc in corpus.documents:
@@ -78,14 +94,20 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
                     p.add(
                         path,
                         (field_name, i, "target"),
-                        f'"{link.target}" is neither a document nor a registry reference',
+                        _('"{target}" is neither a document nor a registry reference').format(
+                            target=link.target
+                        ),
                     )
                 if link.target == doc.id:
-                    p.add(path, (field_name, i, "target"), "a document cannot cite itself")
+                    p.add(path, (field_name, i, "target"), _("a document cannot cite itself"))
                 if link.article is not None and link.article not in nos:
-                    p.add(path, (field_name, i, "article"), f"no article {link.article}")
+                    p.add(
+                        path,
+                        (field_name, i, "article"),
+                        _("no article {no}").format(no=link.article),
+                    )
         if doc.issued and doc.effective and doc.effective < doc.issued:
-            p.add(path, ("effective",), "effective date is before the issue date")
+            p.add(path, ("effective",), _("effective date is before the issue date"))
         for i, task in enumerate(doc.tasks):
             as_written = set(task.unknown) | set(task.generic)
             for role in ("lead", "responsible", "co"):
@@ -95,21 +117,31 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
                         p.add(
                             path,
                             ("tasks", i, role, j),
-                            f'unit "{unit}" is not in the registry (nor listed as unknown)',
+                            _(
+                                'unit "{unit}" is not in the registry (nor listed as unknown)'
+                            ).format(unit=unit),
                         )
                     if unit in units[:j]:
-                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" listed twice')
+                        p.add(
+                            path,
+                            ("tasks", i, role, j),
+                            _('unit "{unit}" listed twice').format(unit=unit),
+                        )
             for role in ("responsible", "co"):
                 for j, unit in enumerate(getattr(task, role)):
                     if unit in task.lead:
-                        p.add(path, ("tasks", i, role, j), f'unit "{unit}" is both lead and {role}')
+                        p.add(
+                            path,
+                            ("tasks", i, role, j),
+                            _('unit "{unit}" is both lead and {role}').format(unit=unit, role=role),
+                        )
         for i, art in enumerate(doc.articles):
             for j, named in enumerate(art.actors):
                 if named not in registry.by_name:
                     p.add(
                         path,
                         ("articles", i, "actors", j),
-                        f'actor "{named}" is not in the registry',
+                        _(NOT_IN_REGISTRY).format(actor=named),
                     )
             for j, rel in enumerate(art.relations):
                 for end, end_name in (("from", rel.from_), ("to", rel.to)):
@@ -117,7 +149,7 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
                         p.add(
                             path,
                             ("articles", i, "relations", j, end),
-                            f'actor "{end_name}" is not in the registry',
+                            _(NOT_IN_REGISTRY).format(actor=end_name),
                         )
     for j, actor in enumerate(corpus.actors):
         for k, succ in enumerate(actor.successors):
@@ -125,6 +157,6 @@ def integrity_problems(corpus: Corpus, files: DataFolder) -> list[DataError]:
                 p.add(
                     files.actors,
                     ("actors", j, "successors", k, "name"),
-                    "a unit cannot succeed itself",
+                    _("a unit cannot succeed itself"),
                 )
     return p.items

@@ -13,8 +13,11 @@ import sys
 from collections.abc import Callable, Sequence
 
 from ..errors import InputError, InvalidQuery, shorten
+from ..i18n import N_, _
 
 Notify = Callable[[str], None]
+#: What `-` reads by default, named in the message when stdin holds none.
+QUERY = N_("query")
 
 
 def _has_surrogates(text: str) -> bool:
@@ -37,14 +40,18 @@ def decode_bytes(data: bytes, what: str, notify: Notify, *, quote: bool = False)
     except UnicodeDecodeError:
         line = data.count(b"\n", 0, first.start) + 1
         if quote:
-            what += f" ({shorten(data.decode('utf-8', 'backslashreplace'))})"
+            what = _("{what} ({text})").format(
+                what=what, text=shorten(data.decode("utf-8", "backslashreplace"))
+            )
         raise InputError(
-            f"{what} is neither UTF-8 nor GB18030 (byte 0x{data[first.start]:02x} at offset "
-            f"{first.start}, line {line}); convert it to UTF-8 (iconv -t UTF-8)"
+            _(
+                "{what} is neither UTF-8 nor GB18030 (byte 0x{byte:02x} at offset {offset}, "
+                "line {line}); convert it to UTF-8 (iconv -t UTF-8)"
+            ).format(what=what, byte=data[first.start], offset=first.start, line=line)
         ) from None
     if quote:
-        what += f" ({shorten(text)})"
-    notify(f"Note: {what} is not UTF-8; read it as GB18030")
+        what = _("{what} ({text})").format(what=what, text=shorten(text))
+    notify(_("Note: {what} is not UTF-8; read it as GB18030").format(what=what))
     return text
 
 
@@ -56,7 +63,9 @@ def decode_argv(args: Sequence[str], notify: Notify) -> list[str]:
         if not _has_surrogates(arg) or os.path.lexists(arg):
             out.append(arg)
             continue
-        out.append(decode_bytes(os.fsencode(arg), f"argument {i}", notify, quote=True))
+        out.append(
+            decode_bytes(os.fsencode(arg), _("argument {n}").format(n=i), notify, quote=True)
+        )
     return out
 
 
@@ -69,7 +78,10 @@ def stdin_bytes() -> bytes:
     stream = sys.stdin
     if stream is None:
         raise InputError(
-            "stdin is closed, but '-' reads from it; pipe the input in, or give it as an argument"
+            _(
+                "stdin is closed, but '-' reads from it; pipe the input in, "
+                "or give it as an argument"
+            )
         )
     try:
         buffer = getattr(stream, "buffer", None)
@@ -77,7 +89,9 @@ def stdin_bytes() -> bytes:
             return bytes(buffer.read())
         return stream.read().encode("utf-8", "surrogateescape")
     except (OSError, ValueError) as exc:
-        raise InputError(f"stdin cannot be read ({exc}); pipe the input in") from None
+        raise InputError(
+            _("stdin cannot be read ({problem}); pipe the input in").format(problem=exc)
+        ) from None
 
 
 def read_stdin(notify: Notify) -> str:
@@ -86,10 +100,10 @@ def read_stdin(notify: Notify) -> str:
     Raises:
         InputError: stdin is closed, or holds bytes that are neither UTF-8 nor GB18030.
     """
-    return decode_bytes(stdin_bytes(), "stdin", notify).lstrip("\ufeff")
+    return decode_bytes(stdin_bytes(), _("stdin"), notify).lstrip("\ufeff")
 
 
-def read_queries(values: Sequence[str], notify: Notify, what: str = "query") -> list[str]:
+def read_queries(values: Sequence[str], notify: Notify, what: str = QUERY) -> list[str]:
     """`-` stands for stdin, one query per line (blank lines skipped).
 
     Raises:
@@ -105,8 +119,10 @@ def read_queries(values: Sequence[str], notify: Notify, what: str = "query") -> 
         found = [line for line in lines if line]
         if not found:
             raise InvalidQuery(
-                f"'-' reads the {what} from stdin, but stdin was empty; "
-                f"pipe one {what} per line, or give it as an argument"
+                _(
+                    "'-' reads the {what} from stdin, but stdin was empty; "
+                    "pipe one {what} per line, or give it as an argument"
+                ).format(what=_(what))
             )
         out.extend(found)
     return out
@@ -127,4 +143,4 @@ def refuse_empty(values: dict[str, object]) -> None:
         if not texts or not all(isinstance(t, str) for t in texts):
             continue
         if not "".join(str(t) for t in texts).strip():
-            raise InvalidQuery(f"{label} is empty; give it a word to look for")
+            raise InvalidQuery(_("{name} is empty; give it a word to look for").format(name=label))

@@ -89,6 +89,16 @@ DocOpt = Annotated[
         autocompletion=complete.documents,
     ),
 ]
+#: Only the tasks and articles that name this unit (`deadlines`, `targets`).
+ActorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--actor",
+        help=_("Only tasks and articles naming this unit."),
+        autocompletion=complete.units,
+        show_default=False,
+    ),
+]
 RegionOpt = Annotated[
     str | None,
     typer.Option(

@@ -26,11 +26,11 @@ from typing import Any, ParamSpec
 
 import typer
 
-from ..errors import FupinError, NothingSelected, shorten
+from ..errors import FupinError, NothingSelected, os_problem, shorten
 from ..i18n import _
 from ..render.view import Format, Screen, View
+from .inputs import QUERY, refuse_empty
 from .inputs import read_queries as _read_queries
-from .inputs import refuse_empty
 
 P = ParamSpec("P")
 
@@ -114,11 +114,11 @@ def note(message: str) -> None:
 
 def os_error_message(exc: OSError) -> str:
     """An operating-system error as one sentence that names the file (`cannot read x: …`)."""
-    what = exc.strerror or str(exc)
+    what = os_problem(exc) if exc.strerror else str(exc)
     name = exc.filename if exc.filename is not None else None
     where = f"{os.fsdecode(name)}: " if name is not None else ""
-    problem = what.lower() if what else "an operating-system error"
-    return f"{where}{problem}; check the path and its permissions"
+    problem = what.lower() if what else _("an operating-system error")
+    return where + _("{problem}; check the path and its permissions").format(problem=problem)
 
 
 def report_bug(exc: BaseException) -> None:
@@ -130,8 +130,10 @@ def report_bug(exc: BaseException) -> None:
     kind = type(exc).__name__
     detail = shorten(str(exc), 120)
     error(
-        f"internal error ({kind}{': ' + detail if detail else ''}); this is a bug in fupin, "
-        f"please report it with the command you ran ({DEBUG_ENV}=1 shows the traceback)"
+        _(
+            "internal error ({kind}); this is a bug in fupin, please report it with the "
+            "command you ran ({debug}=1 shows the traceback)"
+        ).format(kind=f"{kind}: {detail}" if detail else kind, debug=DEBUG_ENV)
     )
 
 
@@ -271,14 +273,14 @@ def _deliver(view: View, fmt: Format, output: object, headers: bool, wide: bool)
     write_file(Path(str(output)), buffer.getvalue())
 
 
-def read_queries(values: list[str], what: str = "query") -> list[str]:
+def read_queries(values: list[str], what: str = QUERY) -> list[str]:
     """`-` stands for stdin, one query per line (blank lines skipped; any bytes, see
     `inputs`); stdin that is empty or closed is an error."""
     return _read_queries(values, note, what)
 
 
 @contextmanager
-def progress_bar(label: str = "Indexing") -> Iterator[Callable[[int, int], None]]:
+def progress_bar(label: str | None = None) -> Iterator[Callable[[int, int], None]]:
     """A progress callback for `open_index`: a rich bar on stderr when there are many files."""
     state: dict[str, Any] = {}
 
@@ -292,7 +294,7 @@ def progress_bar(label: str = "Indexing") -> Iterator[Callable[[int, int], None]
             bar = Progress(console=Console(stderr=True), transient=True)
             bar.start()
             state["bar"] = bar
-            state["task"] = bar.add_task(label, total=total)
+            state["task"] = bar.add_task(label or _("Indexing"), total=total)
         state["bar"].update(state["task"], completed=done)
 
     try:
@@ -338,13 +340,18 @@ def run(program: Callable[..., Any], argv: list[str] | None = None) -> int:
         return result if isinstance(result, int) else ExitCode.OK
     except typer.Exit as exc:
         return exc.exit_code
-    except typer.TyperException as exc:  # click's usage errors: click's message and status 2
+    except typer.TyperException as exc:  # click's usage errors: in our words, status 2
+        from . import usage
+
+        if isinstance(exc, usage.UsageError):
+            usage.show(exc, _say)
+            return exc.exit_code
         show = getattr(exc, "show", None)
         if show is not None:
             show()
         else:
             error(exc.format_message())
-        return exc.exit_code
+        return int(getattr(exc, "exit_code", ExitCode.ERROR))
     except (typer.Abort, KeyboardInterrupt):
         _say("")
         return 130

@@ -27,7 +27,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ..datafolder import CACHE_ENV, DataFolder, cache_dir, resolve_data_dir, scan
-from ..errors import CacheError
+from ..errors import CacheError, os_problem
+from ..i18n import _
 from .files import (
     FileStat,
     Hashes,
@@ -109,7 +110,7 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
     try:
         conn = _read_only(path)
     except sqlite3.Error as exc:
-        raise _Stale(f"cannot open it ({exc})") from None
+        raise _Stale(_("cannot open it ({problem})").format(problem=exc)) from None
     try:
         meta = dict(
             conn.execute(
@@ -122,7 +123,7 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
         damage = _damage(conn, path)
         if damage is not None:
             conn.close()
-            raise _Stale(f"it is damaged ({damage})")
+            raise _Stale(_("it is damaged ({problem})").format(problem=damage))
         if meta.get("racy") == "0" and meta.get("stats") == stats_digest(stats):
             return conn, {}  # no file touched since every file was hashed
         known = {
@@ -133,7 +134,9 @@ def _check(path: Path, stats: Sequence[FileStat]) -> tuple[sqlite3.Connection, d
         }
     except (sqlite3.Error, UnicodeDecodeError) as exc:  # text that is not UTF-8: damage too
         conn.close()
-        raise _Stale(f"it is corrupt or not a fupin index ({exc})") from None
+        raise _Stale(
+            _("it is corrupt or not a fupin index ({problem})").format(problem=exc)
+        ) from None
     hashes: dict[str, str] = {}
     rehashed: dict[str, str] = {}
     for st in stats:
@@ -226,7 +229,9 @@ def open_index(
             conn, rehashed = _check(path, stats)
         except _Stale as stale:
             if stale.why:
-                log.warning("rebuilding the index %s: %s.", path, stale.why)
+                log.warning(
+                    _("rebuilding the index {path}: {why}.").format(path=path, why=stale.why)
+                )
         else:
             if rehashed:
                 _refresh_stats(path, stats, rehashed)
@@ -276,7 +281,7 @@ def _build_file(
         fd, tmp_name = tempfile.mkstemp(prefix=path.stem + ".", suffix=".tmp", dir=path.parent)
         os.close(fd)
     except OSError as exc:
-        return _in_memory(folder, stats, hashes, progress, path.parent, exc.strerror or exc)
+        return _in_memory(folder, stats, hashes, progress, path.parent, os_problem(exc))
     tmp = Path(tmp_name)
     try:
         conn = sqlite3.connect(tmp)
@@ -310,14 +315,21 @@ def _in_memory(
     """The index built in memory when the cache cannot be written (said once, as a warning)."""
     from .build import build
 
-    log.warning("cannot write the index cache in %s (%s); using an in-memory index.", where, why)
+    log.warning(
+        _("cannot write the index cache in {folder} ({problem}); using an in-memory index.").format(
+            folder=where, problem=why
+        )
+    )
     conn = memory_connection()
     try:
         build(conn, folder, stats, hashes, progress)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise CacheError(
-            f"cannot build the index, not even in memory ({exc}); free some memory or disk space"
+            _(
+                "cannot build the index, not even in memory ({problem}); free some memory or "
+                "disk space"
+            ).format(problem=exc)
         ) from None
     return Index(conn, None, folder.root, rebuilt=True)
 

@@ -7,21 +7,33 @@ from __future__ import annotations
 import codecs
 
 from ..errors import IngestError
+from ..i18n import N_, _
+
+#: Nothing to read: no bytes, or only whitespace.
+EMPTY = N_("{source}: the file is empty")
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[str, str]:
     """(text, encoding used). Raises IngestError for empty, binary or undecodable input."""
     if not data.strip():
-        raise IngestError(f"{source}: the file is empty")
+        raise IngestError(_(EMPTY).format(source=source))
     if encoding:
         try:
             codecs.lookup(encoding)
         except LookupError:
-            raise IngestError(f"{source}: unknown encoding '{encoding}'") from None
+            raise IngestError(
+                _("{source}: unknown encoding '{encoding}'").format(
+                    source=source, encoding=encoding
+                )
+            ) from None
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError as exc:
-            raise IngestError(f"{source}: not valid {encoding} at byte {exc.start}") from None
+            raise IngestError(
+                _("{source}: not valid {encoding} at byte {offset}").format(
+                    source=source, encoding=encoding, offset=exc.start
+                )
+            ) from None
     # BOMs first: UTF-16 text is full of NUL bytes and would look binary
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="strict"), "utf-8-sig"
@@ -29,7 +41,9 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
         try:
             return data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise IngestError(f"{source}: this looks like a binary file, not plain text") from None
+            raise IngestError(
+                _("{source}: this looks like a binary file, not plain text").format(source=source)
+            ) from None
     sample = data[:4096]
     utf16 = _utf16_order(sample)
     if utf16 is not None:
@@ -37,14 +51,18 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
             return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise IngestError(
-                f"{source}: looks like {utf16.upper()} without a byte-order mark, but is not "
-                f"({_where(data, exc.start)}); name the encoding with --encoding"
+                _(
+                    "{source}: looks like {encoding} without a byte-order mark, but is not "
+                    "({where}); name the encoding with --encoding"
+                ).format(source=source, encoding=utf16.upper(), where=_where(data, exc.start))
             ) from None
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
     if b"\x00" in sample or controls > len(sample) // 20:
         raise IngestError(
-            f"{source}: this looks like a binary file, not plain text (if it is text, name "
-            "its encoding with --encoding, such as utf-16-le)"
+            _(
+                "{source}: this looks like a binary file, not plain text (if it is text, name "
+                "its encoding with --encoding, such as utf-16-le)"
+            ).format(source=source)
         )
     try:
         return data.decode("utf-8"), "utf-8"
@@ -56,14 +74,18 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> tuple[st
         # the first bad byte of the reading that went further is the one to look at
         bad, name = (as_utf8, "UTF-8") if as_utf8.start >= exc.start else (exc, "GB18030")
         raise IngestError(
-            f"{source}: neither UTF-8 nor GB18030 (read as {name}, {_where(data, bad.start)}); "
-            "name the encoding with --encoding"
+            _(
+                "{source}: neither UTF-8 nor GB18030 (read as {encoding}, {where}); "
+                "name the encoding with --encoding"
+            ).format(source=source, encoding=name, where=_where(data, bad.start))
         ) from None
 
 
 def _where(data: bytes, offset: int) -> str:
     line = data.count(b"\n", 0, offset) + 1
-    return f"bad byte 0x{data[offset]:02x} at offset {offset}, line {line}"
+    return _("bad byte 0x{byte:02x} at offset {offset}, line {line}").format(
+        byte=data[offset], offset=offset, line=line
+    )
 
 
 def _plausible(ch: str) -> bool:

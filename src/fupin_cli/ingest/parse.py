@@ -24,8 +24,10 @@ from ..extract.dates import doc_number_line, find_dates
 from ..extract.jurisdiction import jurisdiction
 from ..extract.structure import LineKind
 from ..extract.validity import effective_date
+from ..i18n import _
 from ..models import Document
 from .clean import Cleaned, clean
+from .decode import EMPTY
 from .header import (
     Notice,
     carve_notice,
@@ -123,7 +125,11 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
         raw_title = wanted[index]
     if raw_title is None:
         raw_title = ctx.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        warnings.append(f"{ctx.source}: no title line found; using '{raw_title}', please edit")
+        warnings.append(
+            _("{source}: no title line found; using '{title}', please edit").format(
+                source=ctx.source, title=raw_title
+            )
+        )
     title = headline_title(raw_title)
     closing_lines, closing_tables = take_closing(tree.roots, tree.article_mode)
     closing_lines = closing_lines or head_closing
@@ -156,9 +162,11 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
     if not tree.roots and not walk.sources:
         if not ctx.as_paragraphs:
             raise IngestError(
-                f"{ctx.source}: no structure found (no 第X条, 第X章, 一、 or (一) labels, "
-                "and no 牵头单位 / 责任单位); use --as-paragraphs to keep each paragraph as "
-                "an article"
+                _(
+                    "{source}: no structure found (no 第X条, 第X章, 一、 or (一) labels, "
+                    "and no 牵头单位 / 责任单位); use --as-paragraphs to keep each paragraph as "
+                    "an article"
+                ).format(source=ctx.source)
             )
         walk.articles = [
             {"no": i, "label": f"{i}", "text": line, "items": [], "section": []}
@@ -203,7 +211,10 @@ def _parse_segment(body: list[str], ctx: _Context, index: int) -> tuple[dict[str
         for art in walk.articles:
             art["actors"] = propose_actors(join(art.get("title") or "", art["text"]), registry)
     warnings += walk.warnings
-    warnings += [f"{ctx.source}: repeated title dropped: {x}" for x in h.dropped]
+    warnings += [
+        _("{source}: repeated title dropped: {title}").format(source=ctx.source, title=x)
+        for x in h.dropped
+    ]
     return data, warnings
 
 
@@ -274,10 +285,12 @@ def parse_text(
         IngestError: the text is empty, or no structure is found and `as_paragraphs` is False.
     """
     if not text or not text.strip():
-        raise IngestError(f"{source}: the file is empty")
+        raise IngestError(_(EMPTY).format(source=source))
     cleaned: Cleaned = clean(text)
     if not cleaned.lines:
-        raise IngestError(f"{source}: nothing is left after removing web-page debris")
+        raise IngestError(
+            _("{source}: nothing is left after removing web-page debris").format(source=source)
+        )
     tables = cleaned.tables
     notice, rest = carve_notice(cleaned.lines)
     contents, rest = split_contents(rest)
@@ -287,14 +300,17 @@ def parse_text(
     )
     parts = [_parse_segment(body, ctx, n) for n, body in enumerate(bodies)]
     first = parts[0][0]
-    for part, _ in parts[1:]:  # measures printed in one notice share its number and date
+    for part, _warnings in parts[1:]:  # measures printed in one notice share its number and date
         for key in ("doc_number", "issued", "issuers"):
             if not part.get(key) and first.get(key):
                 part[key] = first[key]
     if cleaned.dropped:
         parts[0][1].append(
-            f"{source}: dropped {len(cleaned.dropped)} line(s) of web-page debris: "
-            + " | ".join(x[:40] for x in cleaned.dropped[:8])
+            _("{source}: dropped {n} line(s) of web-page debris: {lines}").format(
+                source=source,
+                n=len(cleaned.dropped),
+                lines=" | ".join(x[:40] for x in cleaned.dropped[:8]),
+            )
         )
     drafts = []
     for data, warnings in parts:

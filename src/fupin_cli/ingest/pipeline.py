@@ -20,9 +20,10 @@ from pydantic import ValidationError
 
 from ..corpus import ActorRegistry
 from ..coverage import findings
-from ..errors import IngestError
+from ..errors import IngestError, os_problem
 from ..extract.accountability import read_rules
 from ..extract.terms import read_terms
+from ..i18n import _
 from ..models import Document
 from .decode import decode
 from .parse import parse_text
@@ -121,7 +122,9 @@ def ingest_text(
     """
     if doc_id is not None and not _ID.match(doc_id):
         raise IngestError(
-            f'"{doc_id}" is not a valid document id (lower-case letters, digits and hyphens)'
+            _('"{id}" is not a valid document id (lower-case letters, digits and hyphens)').format(
+                id=doc_id
+            )
         )
     drafts = parse_text(
         text,
@@ -177,13 +180,15 @@ def text_files(paths: Sequence[Path]) -> list[Path]:
             )
             if not found:
                 raise IngestError(
-                    f"{path}: no text files in this folder ({', '.join(TEXT_SUFFIXES)})"
+                    _("{path}: no text files in this folder ({suffixes})").format(
+                        path=path, suffixes=", ".join(TEXT_SUFFIXES)
+                    )
                 )
             out += found
         elif path.is_file():
             out.append(path)
         else:
-            raise IngestError(f"{path}: no such file")
+            raise IngestError(_("{path}: no such file").format(path=path))
     return out
 
 
@@ -228,7 +233,9 @@ def _one(job: tuple[Path, str]) -> Ingested | IngestError:
     except IngestError as exc:
         return exc
     except OSError as exc:
-        return IngestError(f"{source}: cannot be read ({exc.strerror})")
+        return IngestError(
+            _("{source}: cannot be read ({problem})").format(source=source, problem=os_problem(exc))
+        )
 
 
 def ingest_files(

@@ -14,6 +14,7 @@ from typing import Any
 from ..corpus import ActorRegistry
 from ..extract.assignments import Assignment, Role
 from ..extract.units import UnitList, split_units
+from ..i18n import _
 from ..normalize import char_keys
 
 
@@ -75,11 +76,19 @@ def task_fields(
         parsed: UnitList = split_units(assignment.units, registry)
         where = src.path or src.text[:20]
         for dup in parsed.duplicates:
-            warnings.append(f"{where}: unit listed twice in one list, kept once: {dup}")
+            warnings.append(
+                _("{where}: unit listed twice in one list, kept once: {unit}").format(
+                    where=where, unit=dup
+                )
+            )
         role = assignment.role
         for unit, group in zip(parsed.units, parsed.groups, strict=True):
             if any(unit in units[r] for r in ("lead", "responsible", "co")):
-                warnings.append(f"{where}: {unit} named in two roles, kept in the first")
+                warnings.append(
+                    _("{where}: {unit} named in two roles, kept in the first").format(
+                        where=where, unit=unit
+                    )
+                )
                 continue
             units[role].append(unit)
             groups[role].append(group)

@@ -18,6 +18,7 @@ from ..corpus import ActorRegistry
 from ..extract.assignments import Assignment, split_tasks
 from ..extract.dates import date_line, doc_number_line
 from ..extract.structure import HEADINGS, LineKind
+from ..i18n import _
 from .header import is_issuer_like, is_title_like, printed_by
 from .outline import Block
 from .tables import Table, table_index
@@ -200,7 +201,9 @@ class Walk:
         heading's text.
         """
         if block.children:
-            self.warnings.append(f"{' '.join(here)}: a task heading with sub-items")
+            self.warnings.append(
+                _("{where}: a task heading with sub-items").format(where=" ".join(here))
+            )
         groups: list[tuple[int, int, list[tuple[list[Assignment], str]]]] = []
         for units, line, pos in block.units:
             if groups and groups[-1][1] == pos:

@@ -9,7 +9,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..errors import OutputError
+from ..errors import OutputError, os_problem
+from ..i18n import _
 from . import machine
 from .table import Cell, TableSpec, render_table
 from .table import Column as TableColumn
@@ -71,7 +72,9 @@ def write_file(path: Path, text: str) -> None:
         if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
         raise OutputError(
-            f"cannot write {target}: {exc.strerror or exc}; choose another path with -o"
+            _("cannot write {path}: {problem}; choose another path with -o").format(
+                path=target, problem=os_problem(exc) if exc.strerror else exc
+            )
         ) from None
 
 

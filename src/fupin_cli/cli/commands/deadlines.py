@@ -12,7 +12,7 @@ from ...i18n import _
 from ...query.terms import deadlines as deadlines_query
 from ...render.view import Column, Format, View
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
+from ..options import ActorOpt, DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 from .targets import unit_columns
 
@@ -41,9 +41,7 @@ def deadlines(
         datetime | None,
         typer.Option(formats=DATE, help=_("Due on or after YYYY-MM-DD."), show_default=False),
     ] = None,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help=_("Only tasks and articles naming this unit."))
-    ] = None,
+    actor: ActorOpt = None,
     doc: DocOpt = None,
     region: RegionOpt = None,
     fmt: FormatOpt = Format.table,

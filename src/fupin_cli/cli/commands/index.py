@@ -52,8 +52,10 @@ def index(
         docs, units = counts(built.conn, ("documents", "units"))
     if built.path is None:
         raise CacheError(
-            "the index could not be written to the cache folder (set FUPIN_CACHE_DIR to a "
-            "writable folder)"
+            _(
+                "the index could not be written to the cache folder (set FUPIN_CACHE_DIR to a "
+                "writable folder)"
+            )
         )
     seconds = round(time.perf_counter() - started, 2)
     record = {"path": str(built.path), "documents": docs, "units": units, "seconds": seconds}
@@ -66,5 +68,9 @@ def index(
         COLUMNS,
         data=record,
         draw=draw,
-        notes=[f"Indexed {docs} documents ({units} units of text) in {seconds} s."],
+        notes=[
+            _("Indexed {docs} documents ({units} units of text) in {seconds} s.").format(
+                docs=docs, units=units, seconds=seconds
+            )
+        ],
     )

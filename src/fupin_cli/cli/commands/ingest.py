@@ -11,7 +11,7 @@ import typer
 from ...corpus import ActorRegistry
 from ...coverage import summary
 from ...datafolder import scan
-from ...errors import IngestError, OutputError
+from ...errors import IngestError, OutputError, os_problem
 from ...i18n import _
 from ...ingest.emit import dump_document
 from ...ingest.pipeline import Ingested, Options, ingest_bytes, ingest_files, text_files
@@ -112,7 +112,7 @@ def ingest(
         path = Path(name)
         files = text_files([path])
         root = path if path.is_dir() else None
-        with progress_bar("Ingesting") as progress:
+        with progress_bar(_("Ingesting")) as progress:
             for _file, got in ingest_files(files, options, root=root, progress=progress):
                 if isinstance(got, IngestError):
                     if not keep_going:
@@ -128,27 +128,33 @@ def ingest(
         for doc in found.documents:
             if doc.id in seen:
                 hint = (
-                    "give --id only with one file"
+                    _("give --id only with one file")
                     if doc_id
-                    else f"{seen[doc.id]} and {found.source} have the same name"
+                    else _("{first} and {second} have the same name").format(
+                        first=seen[doc.id], second=found.source
+                    )
                 )
-                raise IngestError(f"two documents would get the id '{doc.id}'; {hint}")
+                raise IngestError(
+                    _("two documents would get the id '{id}'; {hint}").format(id=doc.id, hint=hint)
+                )
             seen[doc.id] = found.source
     if out is None:  # each document dumped as it is written: a big input is not held twice
         for i, doc in enumerate(documents):
             sys.stdout.write(("---\n" if i else "") + dump_document(doc))
     else:  # everything parsed and validated before anything is written
         _write_all(out, documents, force=force)
-        note(f"wrote {len(documents)} document(s) to {out}")
+        note(_("wrote {n} document(s) to {folder}").format(n=len(documents), folder=out))
     if failed:
-        note(f"{len(failed)} file(s) could not be read (listed above)")
+        note(_("{n} file(s) could not be read (listed above)").format(n=len(failed)))
         raise typer.Exit(ExitCode.ERROR)
 
 
 def _check_out(out: Path) -> None:
     if out.exists() and not out.is_dir():
         raise OutputError(
-            f"--out {out} is a file; --out names a folder to write the documents into"
+            _("--out {path} is a file; --out names a folder to write the documents into").format(
+                path=out
+            )
         )
 
 
@@ -160,15 +166,18 @@ def _write_all(out: Path, documents: list[Document], *, force: bool) -> None:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            f"cannot create the folder {out}: {(exc.strerror or str(exc)).lower()}; "
-            "choose another --out"
+            _("cannot create the folder {folder}: {problem}; choose another --out").format(
+                folder=out, problem=os_problem(exc)
+            )
         ) from None
     targets = [(out / f"{doc.id}.yaml", doc) for doc in documents]
     existing = [target for target, _ in targets if target.exists()]
     if existing and not force:
-        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        more = _(" (and {n} more)").format(n=len(existing) - 1) if len(existing) > 1 else ""
         raise OutputError(
-            f"{existing[0]} already exists{more}; give --force to replace it, or another --out"
+            _("{path} already exists{more}; give --force to replace it, or another --out").format(
+                path=existing[0], more=more
+            )
         )
     for target, doc in targets:
         write_file(target, dump_document(doc))
@@ -176,7 +185,7 @@ def _write_all(out: Path, documents: list[Document], *, force: bool) -> None:
 
 def _report(found: Ingested, encoding: str | None) -> None:
     if found.encoding not in ("utf-8", "utf-8-sig") and not encoding:
-        note(f"{found.source}: read as {found.encoding}")
+        note(_("{source}: read as {encoding}").format(source=found.source, encoding=found.encoding))
     for warning in found.warnings:
         warn(warning)
     for doc in found.documents:

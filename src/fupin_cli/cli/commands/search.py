@@ -145,7 +145,9 @@ def search(
             more = compiled.count(conn) - shown
             if more > 0:
                 notes.append(
-                    f"{more} more hit(s) not shown; use --limit N, or pipe the output, to see them."
+                    _(
+                        "{n} more hit(s) not shown; use --limit N, or pipe the output, to see them."
+                    ).format(n=more)
                 )
         rows = iter(rows_list)
     return View(rows, COLUMNS, terms=compiled.needles, matched=matched, notes=notes)

@@ -11,7 +11,7 @@ from ...i18n import _
 from ...query.terms import targets as targets_query
 from ...render.view import Column, Format, View
 from ..documents import chosen
-from ..options import DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
+from ..options import ActorOpt, DataOpt, DocOpt, FormatOpt, NoHeadersOpt, RegionOpt, WideOpt
 from ..runtime import command
 
 
@@ -46,9 +46,7 @@ def targets(
     topic: Annotated[
         str | None, typer.Argument(help=_("Words of the subject or clause (森林覆盖率)."))
     ] = None,
-    actor: Annotated[
-        str | None, typer.Option("--actor", help=_("Only tasks and articles naming this unit."))
-    ] = None,
+    actor: ActorOpt = None,
     doc: DocOpt = None,
     region: RegionOpt = None,
     fmt: FormatOpt = Format.table,

@@ -59,7 +59,7 @@ def validate(
         elif target.is_file():
             folder, cached = single_file(target), False
         else:
-            problems.append(DataError(target, None, None, "no such file or folder"))
+            problems.append(DataError(target, None, None, _("no such file or folder")))
             continue
         checked += len(folder.documents)
         found, warned = problems_of(folder, cached=cached)
@@ -68,12 +68,22 @@ def validate(
     for problem in problems:
         typer.echo(str(problem), err=True)
     for warning in warnings:
-        typer.echo(f"{warning.location()}warning: {warning.message}", err=True)
-    told = f"; {len(warnings)} warning(s)" if warnings else ""
+        typer.echo(
+            warning.location() + _("warning: {message}").format(message=warning.message),
+            err=True,
+        )
+    told = _("; {n} warning(s)").format(n=len(warnings)) if warnings else ""
     if problems:
-        note(f"{len(problems)} problem(s) in {checked} document file(s){told}")
+        note(
+            _("{n} problem(s) in {files} document file(s)").format(n=len(problems), files=checked)
+            + told
+        )
         raise typer.Exit(ExitCode.ERROR)
     if warnings and strict:
-        note(f"{len(warnings)} warning(s) in {checked} document file(s) (--strict)")
+        note(
+            _("{n} warning(s) in {files} document file(s) (--strict)").format(
+                n=len(warnings), files=checked
+            )
+        )
         raise typer.Exit(ExitCode.ERROR)
-    note(f"ok: {checked} document file(s), no problems{told}")
+    note(_("ok: {files} document file(s), no problems").format(files=checked) + told)
