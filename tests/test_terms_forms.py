@@ -117,6 +117,9 @@ def test_completion_column_cells(cell: str, kind: str, end: dt.date | None) -> N
         ("贷款比例在三分之二以上", "三分之二以上", 2 / 3, None, "at_least", "贷款比例"),
         ("确保每个贫困村有1—2个产业发展项目", "1—2个", 1, "个", "range", "产业发展项目"),
         ("实现脱贫150萬人左右", "150萬人左右", 1.5e6, "人", "about", None),
+        # a negated comparison turns round (退耕还林条例 第二十三条)
+        ("生态林面积不得低于退耕土地还林面积的80%", "80%", 80, "%", "at_least", None),
+        ("贷款期限不得超过3年", "3年", 3, "年", "at_most", None),
     ],
 )
 def test_target_forms(
@@ -144,6 +147,13 @@ def test_target_forms(
         "落实“六个精准”不到位",  # a name in quotes
         "加大对8个人口较少民族的扶持力度",  # a count that commits to nothing
         "实施三年行动计划",
+        # a sanction is not a figure a rule commits to
+        "由林业行政主管部门责令退回，处所得金额2倍以上5倍以下的罚款",
+        "处2000元以上1万元以下的罚款",
+        # an ordinal is a reference, a clause ending in 的 the case a rule is about
+        "实施刑法第一百八十二条第一款第二项操纵期货市场行为",
+        "（二）价值二百万元以上的；",
+        "累计缴费十年以上的，按月领取基本养老金",
     ],
 )
 def test_not_targets(text: str) -> None:

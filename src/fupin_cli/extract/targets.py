@@ -3,7 +3,8 @@
 A figure is a target when its clause commits to it: a comparison (达到, 不低于, 以上, 降至,
 控制在, 增长 …), a verb of doing (完成, 实现, 建成, 安排, 给予, 脱贫 …), or a rate (…率 100%).
 Figures that only describe (适用于全省16个州(市)), qualify (对带动100户以上贫困户…的合作社;
-300人以上自然村), or name (“五个一”, “六个精准”) are not targets. Numerals are read by
+300人以上自然村), name (“五个一”, “六个精准”) or set a sanction (处…以下的罚款) are not
+targets; a negated bound turns round (不得低于 80% is at least 80%). Numerals are read by
 `numerals.parse_quantity` (cn2an): 三十万, 1.2万, 百分之十五, 三分之二.
 
 Matching runs on `char_keys` (one folded character per character), so every phrase is a slice
@@ -26,8 +27,23 @@ Comparison = Literal[
     "at_least", "at_most", "reach", "reduce_to", "keep_at", "increase", "about", "range", "exact"
 ]
 
+_TURNED: tuple[tuple[str, Comparison], ...] = (
+    ("低于", "at_least"),
+    ("少于", "at_least"),
+    ("高于", "at_most"),
+    ("超过", "at_most"),
+    ("多于", "at_most"),
+)
+#: A negated bound turns round: 不得低于 is at least, 不得超过 at most (listed before the
+#: plain words, so that where both end at the same place the negated one decides).
+_NEGATED: tuple[tuple[str, Comparison], ...] = tuple(
+    (negation + word, kind)
+    for negation in ("不得", "不应当", "不应", "不能", "不宜")
+    for word, kind in _TURNED
+)
 #: Comparison words before a figure, the nearest in the clause deciding.
 _BEFORE: tuple[tuple[str, Comparison], ...] = (
+    *_NEGATED,
     ("不低于", "at_least"),
     ("不少于", "at_least"),
     ("至少", "at_least"),
@@ -80,6 +96,8 @@ _SUBJECT_NOUN = re.compile(
     r"|的?[^,;。:、\s(（“”]{1,8}"
 )
 _SCOPE = ("适用于", "参照")
+#: A clause that imposes a sanction (处…以下的罚款): its figures are penalties, not targets.
+_SANCTIONS = ("罚款", "罚金")
 _RATIO = ("率", "比例", "比重")
 
 
@@ -154,6 +172,8 @@ def find_targets(text: str, deadlines: Sequence[FoundDeadline] = ()) -> list[Fou
             continue  # 三年行动计划, 五个一批: names more than figures
         if keys[m.start() - 1 : m.start()] == "每" and not ascii_num:
             continue  # 每一户: each, not a figure
+        if keys[m.start() - 1 : m.start()] == "第":
+            continue  # 第一百八十二条, 第三项: an ordinal (a reference), not a quantity
         quantity = parse_quantity(num + ("%" if unit == "%" else ""))
         if quantity is None:
             continue
@@ -163,6 +183,8 @@ def find_targets(text: str, deadlines: Sequence[FoundDeadline] = ()) -> list[Fou
         if any(w in keys[s_lo:s_hi] for w in _SCOPE):
             continue
         clause = keys[lo:hi_end]
+        if any(w in clause for w in _SANCTIONS):
+            continue
         before = keys[lo : m.start()]
         after_word = m.group("after")
         comparison = _comparison(before, after_word, hi is not None)
@@ -207,9 +229,11 @@ def _qualifier(
     keys: str, m: re.Match[str], lo: int, before: str, after: str | None, clause: str
 ) -> bool:
     """A figure that narrows what the clause is about (对带动100户以上贫困户…的合作社;
-    300人以上自然村)."""
+    300人以上自然村; a clause ending 以上的)."""
     if clause.lstrip().startswith(("对", "凡")) and "的" in keys[m.end() : lo + len(clause)]:
         return True
+    if re.match(r"的\s*(?:[,;。:，；：)）]|$)", keys[m.end() :]):
+        return True  # 价值二百万元以上的, 累计缴费十年以上的: the case a rule is about
     follows = keys[m.end() : m.end() + 1]
     if after in ("以上", "以下") and follows and not re.match(r"[,;。:、\s)）的]", follows):
         return not any(v in before for v in _VERBS)
