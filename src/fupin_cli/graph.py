@@ -400,16 +400,6 @@ def _path(graph: RuleGraph, lower: str, upper: str) -> str:
     return ", ".join(parts)
 
 
-@dataclass
-class TreeNode:
-    """One line of the hierarchy: a rule, how it is joined to its parent, its children."""
-
-    id: str
-    relation: str | None
-    label: str | None
-    children: list[TreeNode]
-
-
 def neighbourhood(graph: RuleGraph, focus: str) -> RuleGraph:
     """The part of the graph around one rule: everything above and below it through
     implements / based_on, and what it cites or is cited by."""
@@ -422,30 +412,3 @@ def neighbourhood(graph: RuleGraph, focus: str) -> RuleGraph:
     )
     keep = line | {e.source for e in edges} | {e.target for e in edges}
     return RuleGraph(nodes=tuple(n for n in graph.nodes if n.id in keep), edges=edges)
-
-
-def hierarchy(graph: RuleGraph) -> list[TreeNode]:
-    """The graph as trees from the top rules down; a rule under each rule it rests on.
-
-    Rules that only cite hang under the cited rule as leaves (their own place in the tree is
-    under their superiors). Rules joined to nothing are left out, unless nothing is joined.
-    """
-    # a rule shown as the leaf of a rule it cites needs no tree of its own unless it has one
-    shown = {e.target for e in graph.edges} | {
-        e.source for e in graph.edges if e.relation in SUPERIOR
-    }
-    roots = [
-        n.id
-        for n in graph.nodes
-        if (n.id in shown or not graph.edges) and not graph.superiors(n.id)
-    ]
-
-    def grow(node_id: str, relation: str | None, label: str | None, expand: bool) -> TreeNode:
-        children: list[TreeNode] = []
-        if expand:
-            for e in graph.edges:
-                if e.target == node_id:
-                    children.append(grow(e.source, e.relation, e.label, e.relation in SUPERIOR))
-        return TreeNode(node_id, relation, label, children)
-
-    return [grow(r, None, None, True) for r in roots]
