@@ -370,3 +370,25 @@ def words(terms: Iterable[str]) -> list[str]:
             if key and key not in out:
                 out.append(key)
     return out
+
+
+# --- width on a terminal -----------------------------------------------------------------
+
+
+class _ExtraWidth(dict[str, int]):
+    """1 for a wide or full-width character (it takes two columns), else 0 (memoized)."""
+
+    def __missing__(self, ch: str) -> int:
+        extra = int(ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
+        self[ch] = extra
+        return extra
+
+
+_EXTRA_WIDTH = _ExtraWidth()
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes on a terminal (wide and full-width characters take two)."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(map(_EXTRA_WIDTH.__getitem__, text))

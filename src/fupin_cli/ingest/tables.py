@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..extract.assignments import ROLE_LABEL, Assignment, role_of, units_like
 from ..extract.structure import LineKind, classify
-from ..normalize import char_keys
+from ..normalize import char_keys, display_width
 
 _NO = re.compile(r"^(?:序号|序|编号|编码|no\.?)$", re.I)
 _TASK = re.compile(
@@ -93,16 +92,12 @@ def _is_header(cells: list[str]) -> bool:
     )
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _positioned(line: str) -> list[tuple[int, str]]:
     """The pieces of an aligned line (separated by two or more spaces) and where each starts
     on screen (a CJK character is two columns wide)."""
     out = []
     for m in re.finditer(r"\S+(?: \S+)*", line.replace("\t", "    ")):
-        out.append((_width(line.replace("\t", "    ")[: m.start()]), m.group(0)))
+        out.append((display_width(line.replace("\t", "    ")[: m.start()]), m.group(0)))
     return out
 
 

@@ -8,11 +8,11 @@ imported only when a terminal table is actually drawn.
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any, NamedTuple, TextIO
 
+from ..normalize import display_width
 from .view import Screen
 
 Span = tuple[int, int]
@@ -36,25 +36,6 @@ class TableSpec(NamedTuple):
     rows: Iterable[tuple[str | Cell, ...]]  # one cell per column, in column order (read once)
     title: str | None = None
     caption: str | None = None
-
-
-class _ExtraWidth(dict[str, int]):
-    """1 for a wide or full-width character (it takes two columns), else 0 (memoized)."""
-
-    def __missing__(self, ch: str) -> int:
-        extra = int(ch > "\u10ff" and unicodedata.east_asian_width(ch) in "WF")
-        self[ch] = extra
-        return extra
-
-
-_EXTRA_WIDTH = _ExtraWidth()
-
-
-def display_width(text: str) -> int:
-    """Columns a string takes on a terminal (wide and full-width characters take two)."""
-    if text.isascii():
-        return len(text)
-    return len(text) + sum(map(_EXTRA_WIDTH.__getitem__, text))
 
 
 def _plain(value: str | Cell) -> str:
